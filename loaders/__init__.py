@@ -1,0 +1,1 @@
+"""Turn documents into provenance-rich RDF: read, detect language, extract, link, translate."""
