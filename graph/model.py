@@ -22,7 +22,8 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class EntityHit:
-    """A search result. Sorted by score desc, then label, then IRI."""
+    """A search result. Sorted by score desc, then the normalized matched name, then IRI
+    (graph/shaping.py `match_score`; the best-scoring name of an entity is its `matched`)."""
     iri: str
     types: tuple[str, ...]          # local names of kkg classes, sorted, e.g. ("Company", "Organization")
     labels: dict                    # {"fr": str, "en": str}

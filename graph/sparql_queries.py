@@ -1,0 +1,573 @@
+"""The query interface of graph/base.py in SPARQL, for the embedded (Oxigraph) store.
+
+User input never enters query text: single values go through Oxigraph's `substitutions`, and IRI
+lists (VALUES blocks) are built only from IRIs that passed `_check_iri`. Shaping rules shared with
+Neo4j live in graph/vocab.py and graph/shaping.py.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict, deque
+from typing import Iterable
+
+import pyoxigraph as ox
+from rdflib import RDF, RDFS
+from rdflib.namespace import SKOS
+
+from kadrey_kg.ontology import CURATED_GRAPH, KKG, ONTOLOGY_GRAPH, SCHEMA, SYSTEM_GRAPHS, normalize_name
+
+from .model import (
+    AllegationRow, DocumentSummary, DocumentView, Edge, EntityCard, EntityHit, Fact, MentionRow, Node,
+    PathResult, SourceRef, StatementRow, Subgraph, TimelineItem,
+)
+from .shaping import match_score, sort_sources
+from .vocab import (
+    DATE_PREDICATES, DOCUMENT_TYPES, ENTITY_TYPES, NAME_PREDICATES, NON_RELATIONS, PLUMBING_TYPES,
+    kkg_types, local_name, pick_labels,
+)
+
+_IRI_OK = re.compile(r"[^<>\"{}|^`\\\s]+")
+_SYSTEM = {str(g) for g in SYSTEM_GRAPHS}
+_NON_REL_SPARQL = ", ".join(f"<{p}>" for p in sorted(NON_RELATIONS))
+_ENTITY_VALUES = " ".join(f"<{t}>" for t in sorted(ENTITY_TYPES))
+_DOC_VALUES = " ".join(f"<{t}>" for t in sorted(DOCUMENT_TYPES))
+# Facts on an entity card that are shown elsewhere on the page (names, mentions, statements...).
+_CARD_SKIP_OUT = {str(p) for p in (RDF.type, RDFS.label, SKOS.altLabel, SKOS.prefLabel, KKG.machineTranslatedLabel,
+                                   KKG.wikidata, KKG.courtListener, SCHEMA.url, SCHEMA.sameAs)}
+_CARD_SKIP_IN = {str(p) for p in (KKG.refersTo, KKG.mentions, RDF.subject, RDF.object, KKG.sourceDocument,
+                                  KKG.speaker, KKG.allegedBy, KKG.allegedAgainst, KKG.about, RDF.type)}
+_CARD_MAX_FACTS = 2000
+
+
+def _ok(iri: str) -> str:
+    iri = str(iri)
+    if not _IRI_OK.fullmatch(iri):
+        raise ValueError(f"not a valid IRI: {iri!r}")
+    return iri
+
+
+def _values(iris: Iterable[str]) -> str:
+    return " ".join(f"<{_ok(i)}>" for i in iris)
+
+
+def _v(term):
+    return None if term is None else term.value
+
+
+def _lang(term):
+    return term.language if isinstance(term, ox.Literal) and term.language else None
+
+
+def _int(term):
+    try:
+        return int(term.value) if term is not None else None
+    except ValueError:
+        return None
+
+
+def _date(term):
+    if term is None:
+        return None
+    value = term.value
+    return value[:10] if re.match(r"\d{4}-\d{2}-\d{2}", value) else value
+
+
+class SparqlQueries:
+    """Mixin: needs `_ox` (pyoxigraph.Store), `_select_terms`, `generation`."""
+
+    _name_index = None
+
+    # ---- labels and node info -------------------------------------------------------------------
+    def labels(self, iris: Iterable[str]) -> dict[str, dict]:
+        iris = sorted({str(i) for i in iris if i})
+        out: dict[str, dict] = {i: {} for i in iris}
+        for chunk in _chunks(iris, 500):
+            rows = self._select_terms(
+                f"""SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {_values(chunk)} }}
+                    VALUES ?p {{ <{RDFS.label}> <{KKG.machineTranslatedLabel}> <{SCHEMA.name}> <{SKOS.prefLabel}> }}
+                    ?s ?p ?l FILTER(isLiteral(?l)) }}"""
+            )
+            by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+            for s, p, lit in rows:
+                by[s.value][p.value].append((lit.value, _lang(lit) or ""))
+            for iri, preds in by.items():
+                out[iri] = _shape_labels(preds)
+        return out
+
+    def _types(self, iris: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        iris = sorted({str(i) for i in iris})
+        found: dict[str, set] = defaultdict(set)
+        for chunk in _chunks(iris, 500):
+            for s, t in self._select_terms(f"SELECT ?s ?t WHERE {{ VALUES ?s {{ {_values(chunk)} }} ?s a ?t }}"):
+                found[s.value].add(t.value)
+        return {i: tuple(sorted(found.get(i, ()))) for i in iris}
+
+    def _nodes(self, iris: Iterable[str]) -> dict[str, Node]:
+        iris = sorted(set(iris))
+        types = self._types(iris)
+        labels = self.labels(iris)
+        return {i: Node(i, kkg_types(types[i]), labels.get(i, {})) for i in iris}
+
+    # ---- search ---------------------------------------------------------------------------------
+    def _names(self):
+        if self._name_index is None:
+            rows = self._select_terms(
+                f"""SELECT DISTINCT ?s ?l WHERE {{ VALUES ?t {{ {_ENTITY_VALUES} }} ?s a ?t .
+                    VALUES ?p {{ {' '.join(f'<{p}>' for p in NAME_PREDICATES)} }} ?s ?p ?l FILTER(isLiteral(?l)) }}"""
+            )
+            index = defaultdict(set)
+            for s, lit in rows:
+                key = normalize_name(lit.value)
+                if key:
+                    index[key].add((s.value, lit.value))
+            self._name_index = [(k, sorted(v)) for k, v in sorted(index.items())]
+        return self._name_index
+
+    def search(self, text: str, limit: int = 20) -> list[EntityHit]:
+        query = normalize_name(text or "")
+        if not query:
+            return []
+        best: dict[str, tuple[float, str, str]] = {}
+        for key, entries in self._names():
+            score = match_score(query, key)
+            if not score:
+                continue
+            for iri, name in entries:
+                cand = (score, key, name)
+                old = best.get(iri)
+                if old is None or (-cand[0], cand[1], cand[2]) < (-old[0], old[1], old[2]):
+                    best[iri] = cand
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[1][1], kv[0]))[: max(0, limit)]
+        nodes = self._nodes([iri for iri, _ in ranked])
+        return [EntityHit(iri, nodes[iri].types, nodes[iri].labels, name, score) for iri, (score, _, name) in ranked]
+
+    # ---- entity card --------------------------------------------------------------------------------
+    def entity(self, iri: str) -> EntityCard | None:
+        iri = _ok(iri)
+        node = ox.NamedNode(iri)
+        out_rows = self._select_terms("SELECT ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", s=node)
+        in_rows = self._select_terms("SELECT ?x ?p ?g WHERE { GRAPH ?g { ?x ?p ?s } }", s=node)
+        if not out_rows and not in_rows:
+            return None
+        types = [o.value for p, o, g in out_rows if p.value == str(RDF.type)]
+        label_rows: dict[str, list] = defaultdict(list)
+        aliases: dict[str, set] = defaultdict(set)
+        wikidata, links = None, set()
+        for p, o, g in out_rows:
+            if p.value in (str(RDFS.label), str(KKG.machineTranslatedLabel), str(SCHEMA.name), str(SKOS.prefLabel)) and isinstance(o, ox.Literal):
+                label_rows[p.value].append((o.value, _lang(o) or ""))
+            elif p.value == str(SKOS.altLabel) and isinstance(o, ox.Literal):
+                aliases[(_lang(o) or "")].add(o.value)
+            elif p.value == str(KKG.wikidata):
+                wikidata = min(wikidata or o.value, o.value)
+            elif p.value in (str(KKG.courtListener), str(SCHEMA.url), str(SCHEMA.sameAs)):
+                links.add(o.value)
+        labels = _shape_labels(label_rows)
+        mt = pick_labels(label_rows.get(str(KKG.machineTranslatedLabel), []))
+
+        triples: dict[tuple, set] = defaultdict(set)  # (s, p, o-term) -> graphs
+        for p, o, g in out_rows:
+            if p.value not in _CARD_SKIP_OUT:
+                triples[(iri, p.value, o)].add(g.value)
+        for x, p, g in in_rows:
+            if p.value not in _CARD_SKIP_IN:
+                triples[(x.value, p.value, node)].add(g.value)
+        keys = sorted(triples, key=lambda t: (t[1], t[0] != iri, t[2].value if t[0] == iri else t[0]))[:_CARD_MAX_FACTS]
+        sources = self._sources({(s, p, o): triples[(s, p, o)] for s, p, o in keys})
+        others = {o.value for s, p, o in keys if s == iri and isinstance(o, ox.NamedNode)} | {s for s, p, o in keys if s != iri}
+        other_labels = self.labels(others | {p for _, p, _ in keys})
+        facts = []
+        for s, p, o in keys:
+            outgoing = s == iri
+            other_term = o if outgoing else ox.NamedNode(s)
+            is_iri = isinstance(other_term, ox.NamedNode)
+            facts.append(Fact(
+                predicate=p,
+                predicate_labels=other_labels.get(p, {}),
+                direction="out" if outgoing else "in",
+                other=other_term.value,
+                other_is_iri=is_iri,
+                other_labels=other_labels.get(other_term.value, {}) if is_iri else {(_lang(other_term) or ""): other_term.value},
+                datatype=other_term.datatype.value if isinstance(other_term, ox.Literal) and not other_term.language else None,
+                lang=_lang(other_term),
+                sources=sources.get((s, p, o), ()),
+            ))
+        facts.sort(key=lambda f: (f.predicate, f.direction, f.other))
+        return EntityCard(
+            iri=iri,
+            types=kkg_types(types),
+            labels=labels,
+            mt_labels=mt,
+            aliases={k: sorted(v) for k, v in sorted(aliases.items())},
+            wikidata=wikidata,
+            links=tuple(sorted(links)),
+            facts=facts,
+        )
+
+    def _sources(self, triples: dict[tuple, set]) -> dict[tuple, tuple[SourceRef, ...]]:
+        """Sources of each (s, p, o-term) triple: its evidence spans, else the document graphs holding it."""
+        if not triples:
+            return {}
+        evidence: dict[tuple, list] = defaultdict(list)
+        iri_keys = [k for k in triples if isinstance(k[2], ox.NamedNode)]
+        for chunk in _chunks(iri_keys, 300):
+            values = " ".join(f"(<{_ok(s)}> <{_ok(p)}> <{_ok(o.value)}>)" for s, p, o in chunk)
+            for s, p, o, doc, start, end, text in self._select_terms(
+                f"""SELECT ?s ?p ?o ?doc ?start ?end ?text WHERE {{ VALUES (?s ?p ?o) {{ {values} }}
+                    ?e <{RDF.subject}> ?s ; <{RDF.predicate}> ?p ; <{RDF.object}> ?o ; <{KKG.sourceDocument}> ?doc .
+                    OPTIONAL {{ ?e <{KKG.startOffset}> ?start }} OPTIONAL {{ ?e <{KKG.endOffset}> ?end }}
+                    OPTIONAL {{ ?e <{KKG.spanText}> ?text }} }}"""
+            ):
+                evidence[(s.value, p.value, o.value)].append((doc.value, _int(start), _int(end), _v(text)))
+        docs = {d for refs in evidence.values() for d, *_ in refs} | {g for gs in triples.values() for g in gs}
+        meta = self._doc_meta(docs)
+        out = {}
+        for key, graphs in triples.items():
+            s, p, o = key
+            refs = [(d, st, en, tx) for d, st, en, tx in evidence.get((s, p, o.value), [])]
+            covered = {d for d, *_ in refs}
+            for g in graphs:
+                if g == str(ONTOLOGY_GRAPH):
+                    continue
+                if g not in covered and not (g == str(CURATED_GRAPH) and refs):
+                    refs.append((g, None, None, None))
+            out[key] = sort_sources(
+                SourceRef(d, meta.get(d, {}).get("title"), st, en, tx, meta.get(d, {}).get("url")) for d, st, en, tx in set(refs)
+            )
+        return out
+
+    def _doc_meta(self, docs: Iterable[str]) -> dict[str, dict]:
+        docs = sorted(d for d in set(docs) if d)
+        out: dict[str, dict] = {d: {} for d in docs}
+        for chunk in _chunks(docs, 500):
+            for d, p, v in self._select_terms(
+                f"""SELECT ?d ?p ?v WHERE {{ VALUES ?d {{ {_values(chunk)} }}
+                    VALUES ?p {{ <{SCHEMA.name}> <{SCHEMA.url}> <{SCHEMA.inLanguage}> }} ?d ?p ?v }}"""
+            ):
+                key = {str(SCHEMA.name): "title", str(SCHEMA.url): "url", str(SCHEMA.inLanguage): "lang"}[p.value]
+                cur = out[d.value].get(key)
+                out[d.value][key] = v.value if cur is None else min(cur, v.value)
+        if str(CURATED_GRAPH) in out:
+            out[str(CURATED_GRAPH)].setdefault("title", "kadrey-kg curated facts")
+        return out
+
+    # ---- graph walking ---------------------------------------------------------------------------------
+    def _edges_of(self, nodes: Iterable[str], relations: set[str] | None = None) -> set[tuple[str, str, str]]:
+        nodes = sorted(set(nodes))
+        edges = set()
+        rel_filter = f"VALUES ?p {{ {_values(sorted(relations))} }}" if relations else ""
+        for chunk in _chunks(nodes, 300):
+            vals = _values(chunk)
+            for s, p, o in self._select_terms(
+                f"""SELECT DISTINCT ?s ?p ?o WHERE {{ {rel_filter}
+                    {{ VALUES ?s {{ {vals} }} ?s ?p ?o }} UNION {{ VALUES ?o {{ {vals} }} ?s ?p ?o }}
+                    FILTER(isIRI(?o) && isIRI(?s) && ?p NOT IN ({_NON_REL_SPARQL})) }}"""
+            ):
+                edges.add((s.value, p.value, o.value))
+        if not edges:
+            return edges
+        ends = {s for s, _, _ in edges} | {o for _, _, o in edges}
+        types = self._types(ends)
+        hidden = {n for n, ts in types.items() if not ts or any(t in {str(x) for x in PLUMBING_TYPES} for t in ts)}
+        hidden |= {n for n in ends if n.startswith(str(KKG))}  # vocabulary terms
+        return {e for e in edges if e[0] not in hidden and e[2] not in hidden}
+
+    def _edge_objects(self, edges: Iterable[tuple[str, str, str]]) -> list[Edge]:
+        edges = sorted(set(edges))
+        graphs: dict[tuple, set] = defaultdict(set)
+        for chunk in _chunks(edges, 300):
+            values = " ".join(f"(<{s}> <{p}> <{o}>)" for s, p, o in chunk)
+            for s, p, o, g in self._select_terms(f"SELECT ?s ?p ?o ?g WHERE {{ VALUES (?s ?p ?o) {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"):
+                graphs[(s.value, p.value, ox.NamedNode(o.value))].add(g.value)
+        sources = self._sources(graphs)
+        plabels = self.labels({p for _, p, _ in edges})
+        return [Edge(s, p, o, plabels.get(p, {}), sources.get((s, p, ox.NamedNode(o)), ())) for s, p, o in edges]
+
+    def neighbourhood(self, iri, hops=1, relations=None, types=None, limit=300) -> Subgraph:
+        iri = _ok(iri)
+        rels = _relation_set(relations)
+        wanted_types = set(types) if types else None
+        seen, frontier, edges, truncated = {iri}, {iri}, set(), False
+        for _ in range(max(0, hops)):
+            if not frontier:
+                break
+            found = self._edges_of(frontier, rels)
+            nxt = set()
+            for s, p, o in found:
+                for n in (s, o):
+                    if n not in seen and n not in nxt:
+                        if len(seen) + len(nxt) >= limit:
+                            truncated = True
+                            continue
+                        nxt.add(n)
+                if (s in seen or s in nxt) and (o in seen or o in nxt):
+                    edges.add((s, p, o))
+            seen |= nxt
+            frontier = nxt
+        nodes = self._nodes(seen)
+        if wanted_types:
+            keep = {n for n, node in nodes.items() if n == iri or set(node.types) & wanted_types}
+            nodes = {n: v for n, v in nodes.items() if n in keep}
+            edges = {e for e in edges if e[0] in keep and e[2] in keep}
+        return Subgraph(sorted(nodes.values(), key=lambda n: n.iri), self._edge_objects(edges), truncated)
+
+    def shortest_paths(self, source, target, max_hops=4, limit=5, relations=None) -> list[PathResult]:
+        source, target = _ok(source), _ok(target)
+        if source == target:
+            return [PathResult(list(self._nodes([source]).values()), [])]
+        rels = _relation_set(relations)
+        dist = {source: 0}
+        parents: dict[str, set[tuple[str, tuple]]] = defaultdict(set)
+        frontier = {source}
+        for depth in range(1, max_hops + 1):
+            if not frontier or len(dist) > 20000:
+                break
+            nxt = set()
+            for s, p, o in self._edges_of(frontier, rels):
+                for here, there in ((s, o), (o, s)):
+                    if here in frontier and dist.get(there, depth) == depth:
+                        dist[there] = depth
+                        parents[there].add((here, (s, p, o)))
+                        nxt.add(there)
+            frontier = nxt
+            if target in dist:
+                break
+        if target not in dist:
+            return []
+        paths: list[tuple[list[str], list[tuple]]] = []
+
+        def walk(node, nodes, hops):
+            if len(paths) >= 1000:
+                return
+            if node == source:
+                paths.append((list(reversed(nodes)), list(reversed(hops))))
+                return
+            for parent, edge in sorted(parents[node]):
+                walk(parent, nodes + [parent], hops + [edge])
+
+        walk(target, [target], [])
+        paths.sort(key=lambda ph: ph[0])
+        paths = paths[: max(0, limit)]
+        all_nodes = self._nodes({n for ns, _ in paths for n in ns})
+        edge_objs = {(e.subject, e.predicate, e.object): e for e in self._edge_objects({h for _, hs in paths for h in hs})}
+        return [PathResult([all_nodes[n] for n in ns], [edge_objs[h] for h in hs]) for ns, hs in paths]
+
+    # ---- statements, allegations, mentions -----------------------------------------------------------
+    def _statement_rows(self, pattern: str, **subs) -> list[StatementRow]:
+        rows = self._select_terms(
+            f"""SELECT ?st ?speaker ?text ?mt ?date ?medium ?mlabel ?quote ?doc ?start ?end ?span WHERE {{
+                ?st a <{KKG.Statement}> . {pattern}
+                ?st <{KKG.speaker}> ?speaker ; <{KKG.text}> ?text ; <{KKG.sourceDocument}> ?doc .
+                OPTIONAL {{ ?st <{KKG.machineTranslation}> ?mt }} OPTIONAL {{ ?st <{KKG.statedOn}> ?date }}
+                OPTIONAL {{ ?st <{KKG.medium}> ?medium }} OPTIONAL {{ ?st <{KKG.mediumLabel}> ?mlabel }}
+                OPTIONAL {{ ?st <{KKG.isQuote}> ?quote }} OPTIONAL {{ ?st <{KKG.startOffset}> ?start }}
+                OPTIONAL {{ ?st <{KKG.endOffset}> ?end }} OPTIONAL {{ ?st <{KKG.spanText}> ?span }} }}""",
+            **subs,
+        )
+        first = _first_per_subject(rows)
+        people = self.labels({r[1].value for r in first.values()})
+        meta = self._doc_meta({r[8].value for r in first.values()})
+        out = []
+        for st, (_, speaker, text, mt, date, medium, mlabel, quote, doc, start, end, span) in first.items():
+            d = meta.get(doc.value, {})
+            out.append(StatementRow(
+                iri=st, speaker=speaker.value, speaker_labels=people.get(speaker.value, {}), text=text.value,
+                lang=_lang(text), translation=_v(mt), translation_lang=_lang(mt), date=_date(date),
+                medium=_v(mlabel) or _v(medium), is_quote=(_v(quote) in ("true", "1")),
+                source=SourceRef(doc.value, d.get("title"), _int(start), _int(end), _v(span), d.get("url")),
+            ))
+        out.sort(key=lambda r: (r.date is None, r.date or "", r.iri))
+        return out
+
+    def statements_by(self, iri):
+        return self._statement_rows(f"?st <{KKG.speaker}> ?who .", who=_ok(iri))
+
+    def statements_about(self, iri):
+        return self._statement_rows(f"?st <{KKG.about}> ?who .", who=_ok(iri))
+
+    def _allegation_rows(self, pattern: str, **subs) -> list[AllegationRow]:
+        rows = self._select_terms(
+            f"""SELECT ?a ?by ?against ?text ?mt ?standing ?doc ?start ?end ?span WHERE {{
+                ?a a <{KKG.Allegation}> . {pattern}
+                ?a <{KKG.allegedAgainst}> ?against ; <{KKG.text}> ?text ; <{KKG.sourceDocument}> ?doc .
+                OPTIONAL {{ ?a <{KKG.allegedBy}> ?by }} OPTIONAL {{ ?a <{KKG.machineTranslation}> ?mt }}
+                OPTIONAL {{ ?a <{KKG.standing}> ?standing }} OPTIONAL {{ ?a <{KKG.startOffset}> ?start }}
+                OPTIONAL {{ ?a <{KKG.endOffset}> ?end }} OPTIONAL {{ ?a <{KKG.spanText}> ?span }} }}""",
+            **subs,
+        )
+        first = _first_per_subject(rows)
+        who = self.labels({r[1].value for r in first.values() if r[1] is not None} | {r[2].value for r in first.values()})
+        meta = self._doc_meta({r[6].value for r in first.values()})
+        out = []
+        for a, (_, by, against, text, mt, standing, doc, start, end, span) in first.items():
+            d = meta.get(doc.value, {})
+            out.append(AllegationRow(
+                iri=a, by=_v(by), by_labels=who.get(_v(by), {}) if by is not None else {}, against=against.value,
+                against_labels=who.get(against.value, {}), text=text.value, lang=_lang(text), translation=_v(mt),
+                translation_lang=_lang(mt), standing=local_name(standing.value) if standing is not None else "",
+                source=SourceRef(doc.value, d.get("title"), _int(start), _int(end), _v(span), d.get("url")),
+            ))
+        out.sort(key=lambda r: r.iri)
+        return out
+
+    def allegations_against(self, iri):
+        return self._allegation_rows(f"?a <{KKG.allegedAgainst}> ?who .", who=_ok(iri))
+
+    def allegations_by(self, iri):
+        return self._allegation_rows(f"?a <{KKG.allegedBy}> ?who .", who=_ok(iri))
+
+    def _mention_rows(self, pattern: str, **subs) -> list[tuple[MentionRow, str]]:
+        rows = self._select_terms(
+            f"""SELECT ?m ?entity ?doc ?start ?end ?text WHERE {{ ?m a <{KKG.Mention}> . {pattern}
+                ?m <{KKG.refersTo}> ?entity ; <{KKG.sourceDocument}> ?doc ; <{KKG.startOffset}> ?start ; <{KKG.endOffset}> ?end .
+                OPTIONAL {{ ?m <{KKG.spanText}> ?text }} }}""",
+            **subs,
+        )
+        first = _first_per_subject(rows)
+        meta = self._doc_meta({r[2].value for r in first.values()})
+        out = []
+        for _, (m, entity, doc, start, end, text) in first.items():
+            d = meta.get(doc.value, {})
+            out.append((MentionRow(doc.value, d.get("title"), _int(start), _int(end), _v(text) or "", d.get("lang")), entity.value))
+        out.sort(key=lambda me: (me[0].document, me[0].start, me[0].end, me[1]))
+        return out
+
+    def documents_mentioning(self, iri):
+        return [m for m, _ in self._mention_rows(f"?m <{KKG.refersTo}> ?who .", who=_ok(iri))]
+
+    # ---- documents and timeline -------------------------------------------------------------------------
+    def documents(self) -> list[DocumentSummary]:
+        counts = {g.value: int(n.value) for g, n in self._select_terms(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
+        docs = sorted(g for g in counts if g not in _SYSTEM)
+        meta = self._doc_props(docs)
+        return [DocumentSummary(d, meta[d].get("title"), meta[d].get("kind"), meta[d].get("lang"), meta[d].get("date"), counts[d]) for d in docs]
+
+    def _doc_props(self, docs: list[str]) -> dict[str, dict]:
+        keys = {
+            str(SCHEMA.name): "title", str(KKG.kind): "kind", str(SCHEMA.inLanguage): "lang", str(SCHEMA.datePublished): "date",
+            str(SCHEMA.url): "url", str(KKG.caseNumber): "case_number", str(KKG.docketEntry): "docket_entry",
+            str(KKG.filedDate): "filed_date", str(KKG.publisherName): "publisher", str(KKG.pageCount): "page_count",
+            str(KKG.fileName): "file_name", str(KKG.contentHash): "content_hash", str(KKG.body): "body",
+        }
+        out: dict[str, dict] = {d: {} for d in docs}
+        for chunk in _chunks(docs, 300):
+            for d, p, v in self._select_terms(
+                f"SELECT ?d ?p ?v WHERE {{ VALUES ?d {{ {_values(chunk)} }} VALUES ?p {{ {' '.join(f'<{k}>' for k in keys)} }} ?d ?p ?v }}"
+            ):
+                key = keys[p.value]
+                value = _date(v) if key in ("date", "filed_date") else v.value
+                cur = out[d.value].get(key)
+                out[d.value][key] = value if cur is None else min(cur, value)
+        for d in out:
+            if out[d].get("date") is None and out[d].get("filed_date"):
+                out[d]["date"] = out[d]["filed_date"]
+        return out
+
+    def document(self, iri: str) -> DocumentView | None:
+        iri = _ok(iri)
+        props = self._doc_props([iri])[iri]
+        if not props:
+            return None
+        mentions = self._mention_rows(f"?m <{KKG.sourceDocument}> ?d .", d=iri)
+        meta = {k: v for k, v in props.items() if k not in ("title", "kind", "lang", "date", "url", "body")}
+        return DocumentView(
+            iri=iri, title=props.get("title"), kind=props.get("kind"), lang=props.get("lang"), date=props.get("date"),
+            url=props.get("url"), metadata=meta, body=props.get("body"),
+            mentions=[m for m, _ in mentions], mention_entities=[e for _, e in mentions],
+            statements=self._statement_rows(f"?st <{KKG.sourceDocument}> ?d .", d=iri),
+            allegations=self._allegation_rows(f"?a <{KKG.sourceDocument}> ?d .", d=iri),
+        )
+
+    def timeline(self, entity: str | None = None) -> list[TimelineItem]:
+        dates = " ".join(f"<{p}>" for p in DATE_PREDICATES)
+        touch = ""
+        subs = {}
+        if entity:
+            subs["who"] = _ok(entity)
+            touch = f"""{{ ?x ?rel ?who }} UNION {{ ?who ?rel ?x }} UNION {{ ?x <{KKG.sourceDocument}> ?d . ?d <{KKG.mentions}> ?who }}"""
+        rows = self._select_terms(
+            f"""SELECT ?x ?t ?date WHERE {{ VALUES ?dp {{ {dates} }} ?x ?dp ?date . ?x a ?t .
+                VALUES ?t {{ {_ENTITY_VALUES} {_DOC_VALUES} <{KKG.Statement}> }} {touch} }}""",
+            **subs,
+        )
+        kinds: dict[str, tuple[str, str]] = {}
+        events = {str(KKG[n]) for n in ("Event", "DocketEvent", "Ruling", "EarningsCall")}
+        docs = {str(t) for t in DOCUMENT_TYPES}
+        for x, t, date in rows:
+            kind = "event" if t.value in events else "document" if t.value in docs else "statement" if t.value == str(KKG.Statement) else None
+            if kind is None:
+                continue
+            d = _date(date)
+            cur = kinds.get(x.value)
+            if cur is None or (d, kind) < cur:
+                kinds[x.value] = (d, kind)
+        statements = {r.iri: r for r in self._statement_rows(
+            f"VALUES ?st {{ {_values(x for x, (_, k) in kinds.items() if k == 'statement')} }}")} if any(k == "statement" for _, k in kinds.values()) else {}
+        labels = self.labels(x for x, (_, k) in kinds.items() if k != "statement")
+        meta = self._doc_meta(x for x, (_, k) in kinds.items() if k == "document")
+        ev_sources = self._event_sources([x for x, (_, k) in kinds.items() if k == "event"])
+        items = []
+        for x, (d, kind) in kinds.items():
+            if kind == "statement":
+                st = statements.get(x)
+                if st is None:
+                    continue
+                items.append(TimelineItem(d, kind, x, {st.lang or "": st.text}, st.source))
+            elif kind == "document":
+                m = meta.get(x, {})
+                items.append(TimelineItem(d, kind, x, labels.get(x, {}), SourceRef(x, m.get("title"), url=m.get("url"))))
+            else:
+                items.append(TimelineItem(d, kind, x, labels.get(x, {}), ev_sources.get(x)))
+        items.sort(key=lambda i: (i.date, i.kind, i.iri))
+        return items
+
+    def _event_sources(self, events: list[str]) -> dict[str, SourceRef]:
+        out = {}
+        if not events:
+            return out
+        found: dict[str, list[str]] = defaultdict(list)
+        for chunk in _chunks(sorted(events), 300):
+            for e, doc in self._select_terms(
+                f"""SELECT ?e ?doc WHERE {{ VALUES ?e {{ {_values(chunk)} }}
+                    {{ ?e <{KKG.sourceDocument}> ?doc }} UNION {{ ?ev <{RDF.subject}> ?e ; <{KKG.sourceDocument}> ?doc }} }}"""
+            ):
+                found[e.value].append(doc.value)
+        meta = self._doc_meta({d for ds in found.values() for d in ds})
+        for e, ds in found.items():
+            d = min(ds)
+            out[e] = SourceRef(d, meta.get(d, {}).get("title"), url=meta.get(d, {}).get("url"))
+        return out
+
+
+def _shape_labels(preds: dict[str, list]) -> dict:
+    labels = pick_labels(preds.get(str(RDFS.label), []))
+    mt = pick_labels(preds.get(str(KKG.machineTranslatedLabel), []))
+    for k, v in mt.items():
+        labels.setdefault(k, v)
+    if not labels:
+        labels = pick_labels(preds.get(str(SKOS.prefLabel), []) + preds.get(str(SCHEMA.name), []))
+    return labels
+
+
+def _first_per_subject(rows) -> dict[str, tuple]:
+    """OPTIONALs multiply rows; keep, per subject, the smallest row by lexical values (deterministic)."""
+    best: dict[str, tuple] = {}
+    for row in rows:
+        key = row[0].value
+        sortable = tuple("" if t is None else f"{t.value}\x00{_lang(t) or ''}" for t in row)
+        if key not in best or sortable < best[key][0]:
+            best[key] = (sortable, tuple(row))
+    return {k: v[1] for k, v in sorted(best.items())}
+
+
+def _relation_set(relations) -> set[str] | None:
+    if not relations:
+        return None
+    return {r if ":" in r else str(KKG[r]) for r in relations}
+
+
+def _chunks(items, size):
+    items = list(items)
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
