@@ -27,6 +27,7 @@ from .sparql_queries import SparqlQueries
 # SPARQL keywords a read-only console refuses outright (updates fail to parse as queries anyway;
 # SERVICE would make the store call out to the network).
 _REFUSED = re.compile(r"\b(SERVICE|LOAD|INSERT|DELETE|DROP|CLEAR|CREATE|COPY|MOVE|ADD)\b", re.IGNORECASE)
+_SELECT_HEAD = re.compile(r"SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?", re.IGNORECASE)
 _STRINGS_AND_IRIS = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|<[^<>\"{}|^`\\\s]*>|#[^\n]*", re.S)
 
 
@@ -138,10 +139,16 @@ class EmbeddedStore(SparqlQueries, Store):
 
     def _select(self, query: str, **subs) -> list[list]:
         """Rows of plain Python values: IRIs as str, literals as str (use _select_terms for tags)."""
-        return [[_py(t) for t in sol] for sol in self._ox.query(query, use_default_graph_as_union=True, substitutions=_subs(subs))]
+        return [[_py(t) for t in row] for row in self._select_terms(query, **subs)]
 
     def _select_terms(self, query: str, **subs) -> list[list]:
-        return [list(sol) for sol in self._ox.query(query, use_default_graph_as_union=True, substitutions=_subs(subs))]
+        """Rows of pyoxigraph terms. `subs` bind variables to values (never spliced into the text);
+        Oxigraph wants substituted variables projected, so they are added and dropped again."""
+        if subs:
+            extra = " ".join(f"?{name}" for name in subs)
+            query = _SELECT_HEAD.sub(lambda m: f"{m.group(0)}{extra} ", query, count=1)
+        skip = len(subs)
+        return [list(sol)[skip:] for sol in self._ox.query(query, use_default_graph_as_union=True, substitutions=_subs(subs))]
 
     # ---- console -------------------------------------------------------------------------------
     def read_query(self, query: str, limit: int = 1000, timeout: float = 10.0) -> QueryResult:
@@ -184,8 +191,7 @@ class EmbeddedStore(SparqlQueries, Store):
         triples = len(self._ox)
         by_type = {}
         for cls, count in self._select(
-            "SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?t } FILTER(?g != ?onto) } GROUP BY ?t",
-            onto=str(ONTOLOGY_GRAPH),
+            f"SELECT ?t (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a ?t }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }} GROUP BY ?t"
         ):
             by_type[cls] = int(count)
         docs = sum(1 for g in self._ox.named_graphs() if g.value not in {str(x) for x in SYSTEM_GRAPHS})
