@@ -1,0 +1,141 @@
+"""Document metadata from the text itself: title, dates, court, case number, docket entry, kind.
+
+Only what is written is used: a date counts when it is labelled ("Filed", "Signed", "Dated:",
+"Publié le") or stands in the header lines a web copy starts with, never a date from the body.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .boilerplate import boilerplate_spans, mask, source_site
+from .caption import Caption, heading_title, parse_caption, FILING_NOUNS
+from .courts import find_case_number, find_courts, normalise_case_number
+from .dates import find_dates
+from .pipeline import DocMeta
+from .pleading import EcfHeader
+
+HEAD_CHARS = 3000          # captions, datelines and site headers live at the top
+TAIL_CHARS = 3000          # "Dated: November 20, 2023" above the judge's signature
+MAX_TITLE = 200
+# Capitalised on purpose: "Filed August 01, 2025" is a label, "Meta filed a motion" is prose
+_LABEL = re.compile(
+    r"\b(?P<label>Signed|SIGNED|Filed|FILED|Date Filed|Dated|DATED|Entered|ENTERED|Decided|DECIDED|"
+    r"Published|Updated|Posted|Publié|Mis à jour|Modifié)(?: on| le)?\s*:?\s*"
+)
+_LABEL_RANK = ("signed", "dated", "decided", "publié", "published", "posted", "filed", "date filed",
+               "entered", "mis à jour", "modifié", "updated")
+_CASE_LINE = re.compile(r"^\s*([A-Z][\w.'’&-]*(?:[ ,][\w.'’&,-]+)*? v\. [^\n]{2,120}?)\s*$")
+_LAW_FIRM = re.compile(r"\b(LLP|L\.L\.P\.|LLC|P\.C\.|PLLC|Law|Legal|Lawyers?|Attorneys?|Avocats?|Cabinet|Solicitors)\b", re.I)
+_LAW_HOST = re.compile(r"(law|legal|avocat|attorney|lawyer|llp)", re.I)
+_BLOG_HOST = re.compile(r"(^|\.)blog\.|/blog(s)?/|substack\.com|medium\.com|blogspot\.|wordpress\.com|hashnode", re.I)
+
+
+def header_lines(text: str) -> list[tuple[int, str]]:
+    """The short lines a web copy starts with (site header), up to the first long paragraph."""
+    out, pos = [], 0
+    for line in text.split("\n")[:25]:
+        if len(line) > MAX_TITLE:
+            break
+        if line.strip():
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def labelled_dates(text: str) -> dict[str, str]:
+    """{"filed": "2025-01-17", "signed": "2024-12-20", ...}: the first date after each label."""
+    found: dict[str, str] = {}
+    for region in (text[:HEAD_CHARS], text[-TAIL_CHARS:]):
+        for m in _LABEL.finditer(region):
+            dates = find_dates(region[m.end():m.end() + 40])
+            if dates and dates[0][0] == 0:
+                found.setdefault(m["label"].lower(), dates[0][2])
+    return found
+
+
+def _first_line_title(text: str) -> str | None:
+    for _, line in header_lines(text)[:1]:
+        title = line.strip().lstrip("#").strip()
+        return title or None
+    return None
+
+
+def _is_court_document(head: str, caption: Caption, ecf: list[EcfHeader]) -> bool:
+    return bool(ecf) or bool(find_case_number(head) and (caption.heading or caption.defendant or find_courts(head)))
+
+
+def _kind(caption: Caption, ecf: list[EcfHeader], pleading: bool, text: str, site: str | None) -> str:
+    noun = caption.head_noun
+    if caption.heading and "PROPOSED" in caption.heading.upper():
+        return "filing"      # a "[PROPOSED] ORDER" is lodged by a party
+    if noun in ("ORDER", "OPINION", "JUDGMENT"):
+        return "court-order"
+    if noun in FILING_NOUNS or ecf or pleading:
+        return "filing"
+    if "IT IS SO ORDERED" in text or site in ("Casetext", "midpage", "CourtListener", "Justia"):
+        return "court-order"
+    return "filing"
+
+
+def _web_kind(publisher: str | None, url: str | None, page_type: str | None) -> str:
+    if publisher and _LAW_FIRM.search(publisher) or url and _LAW_HOST.search(url.split("/")[2] if "//" in url else url):
+        return "law-firm-note"
+    if (page_type or "").lower() == "blog" or url and _BLOG_HOST.search(url) or publisher and "blog" in publisher.lower():
+        return "blog"
+    return "news"
+
+
+def is_case_note(path: Path) -> bool:
+    """Notes written by the team live in the package's data/notes folder."""
+    from kadrey_kg import data
+
+    notes = (Path(data.__file__).parent / "notes").resolve()
+    return path.resolve().is_relative_to(notes)
+
+
+def infer_meta(text: str, meta: DocMeta, *, path: Path, ecf: list[EcfHeader] = (), pleading: bool = False,
+               web: dict | None = None) -> DocMeta:
+    """Fill `meta` from the text (+ ECF headers of a PDF, + HTML page metadata in `web`)."""
+    web = web or {}
+    chrome = boilerplate_spans(text)
+    site = source_site(text)
+    clean = mask(text, chrome)
+    head = clean[:HEAD_CHARS]
+    courts = find_courts(head)
+    caption = parse_caption(mask(head, [(a, b) for a, b, _ in courts]))
+    court_doc = _is_court_document(head, caption, list(ecf))
+    dates = labelled_dates(clean)
+    header_date = next((d[0][2] for _, line in header_lines(clean) if (d := find_dates(line))), None)
+
+    meta.extra.update({k: v for k, v in {"boilerplate": chrome, "source_site": site}.items() if v})
+    if court_doc:
+        numbers = find_case_number(head)
+        meta.case_number = normalise_case_number(ecf[0].case_number) if ecf else numbers and numbers[0]
+        if numbers:
+            meta.extra["case_number_forms"] = numbers[1]
+        meta.docket_entry = ecf[0].document if ecf else caption.own_docket
+        if caption.responds_to:
+            meta.extra["responds_to"] = caption.responds_to
+        meta.filed_date = (ecf[0].filed if ecf else None) or dates.get("filed") or dates.get("date filed")
+        meta.publisher = courts[0][2] if courts else None
+        meta.kind = _kind(caption, list(ecf), pleading, clean, site)
+        case_line = next((m.group(1) for _, line in header_lines(clean) if (m := _CASE_LINE.match(line))), None)
+        meta.title = heading_title(caption) or case_line or web.get("title") or meta.title
+        if caption.heading:
+            meta.extra["heading"] = caption.heading
+        if caption.case_name or case_line:
+            meta.extra["case_name"] = caption.case_name or case_line
+    else:
+        meta.publisher = web.get("sitename")
+        meta.kind = _web_kind(meta.publisher, web.get("url"), web.get("page_type")) if web else "news"
+        meta.title = web.get("title") or meta.title
+    meta.title = meta.title or _first_line_title(clean)
+    if is_case_note(path):
+        meta.kind = "case-note"
+    meta.url = web.get("url") or meta.url
+    if meta.title and len(meta.title) > MAX_TITLE:
+        meta.title = None  # a whole paragraph is not a title
+    labelled = next((dates[k] for k in _LABEL_RANK if k in dates), None)
+    meta.date = labelled or web.get("date") or header_date or meta.filed_date
+    return meta
