@@ -1,0 +1,127 @@
+"""SHACL validation of kadrey-kg graphs against ontology/shapes.ttl (pyshacl).
+
+    from kadrey_kg.graph.validate import validate
+    report = validate(graph_or_dataset)       # the ontology is mixed in for subclass lookups
+    if not report.conforms:
+        print(report.text())                  # one line per problem: focus node, shape, path, message
+
+A Dataset is validated as the union of its graphs, so a statement in a document graph may point to
+a speaker defined in the curated graph. Pass `with_base=True` to add the ontology and curated
+graphs to a single document graph before validating it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rdflib import RDF, Dataset, Graph, Namespace, URIRef
+from rdflib.term import Node
+
+from kadrey_kg.ontology import PREFIXES, SHAPES_TTL
+
+from .base_graphs import curated_graph, ontology_graph, parse_turtle
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    focus: str                 # the node that broke a shape
+    message: str
+    shape: str | None          # the node shape's IRI (its property shape's path is in `path`)
+    path: str | None
+    value: str | None
+    severity: str              # Violation | Warning | Info
+
+    def line(self, short=lambda iri: iri) -> str:
+        where = f" [{short(self.shape)}" + (f" {short(self.path)}" if self.path else "") + "]" if self.shape else ""
+        value = f" (value: {self.value})" if self.value is not None and self.value != self.focus else ""
+        return f"{self.severity}: {short(self.focus)}: {self.message}{value}{where}"
+
+
+@dataclass
+class ValidationReport:
+    conforms: bool
+    results: list[ValidationResult] = field(default_factory=list)
+    triples: int = 0
+
+    def text(self) -> str:
+        if self.conforms:
+            return f"conforms ({self.triples} triples checked)"
+        lines = [r.line(_shorten) for r in self.results]
+        return f"{len(self.results)} problem(s) in {self.triples} triples:\n" + "\n".join(lines)
+
+    __str__ = text
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    return parse_turtle(SHAPES_TTL)
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    return ontology_graph()
+
+
+def _flatten(data: Graph | Dataset) -> Graph:
+    out = Graph()
+    if isinstance(data, Dataset):
+        for s, p, o, _g in data.quads((None, None, None, None)):
+            out.add((s, p, o))
+    else:
+        for triple in data:
+            out.add(triple)
+    return out
+
+
+def validate(data: Graph | Dataset, *, with_base: bool = False, shapes: Graph | None = None) -> ValidationReport:
+    """Check `data` against the kadrey-kg shapes. `with_base` adds the ontology and curated graphs."""
+    from pyshacl import validate as shacl_validate
+
+    graph = _flatten(data)
+    if with_base:
+        graph += curated_graph()
+    graph += _ontology()  # subclass closure for sh:class / sh:targetClass; also checks the terms
+    conforms, results_graph, _ = shacl_validate(
+        graph, shacl_graph=shapes if shapes is not None else shapes_graph(), inference="none",
+        abort_on_first=False, allow_warnings=True, advanced=False,
+    )
+    results = sorted((_result(results_graph, r) for r in results_graph.subjects(RDF.type, SH.ValidationResult)),
+                     key=lambda r: (r.focus, r.shape or "", r.path or "", r.message))
+    return ValidationReport(conforms=bool(conforms), results=results, triples=len(graph))
+
+
+def _result(g: Graph, node: Node) -> ValidationResult:
+    def one(p) -> str | None:
+        value = g.value(node, p)
+        return None if value is None else str(value)
+
+    source_shape = g.value(node, SH.sourceShape)
+    # Property shapes are blank nodes: name the node shape that holds them instead.
+    shape = source_shape
+    if source_shape is not None and not isinstance(source_shape, URIRef):
+        holder = shapes_graph().value(None, SH.property, source_shape)
+        shape = holder if holder is not None else None
+    messages = sorted(str(m) for m in g.objects(node, SH.resultMessage))
+    severity = one(SH.resultSeverity) or str(SH.Violation)
+    return ValidationResult(
+        focus=one(SH.focusNode) or "?",
+        message=messages[0] if messages else "violates a shape",
+        shape=None if shape is None else str(shape),
+        path=one(SH.resultPath),
+        value=one(SH.value),
+        severity=severity.rsplit("#", 1)[-1],
+    )
+
+
+def _shorten(iri: str | None) -> str:
+    if not iri:
+        return ""
+    best = iri
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(str(ns)) and len(iri) - len(str(ns)) < len(best):
+            best = f"{prefix}:{iri[len(str(ns)):]}"
+    if iri.startswith("https://w3id.org/kadrey-kg/shapes#"):
+        best = "kkgsh:" + iri.rsplit("#", 1)[1]
+    return best
