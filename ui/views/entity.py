@@ -20,7 +20,7 @@ def render(lang: str) -> None:
         st.warning(t("entity.missing", lang, iri=iri))
         return
     _header(card, lang)
-    graph_view.panel(iri, lang, key="entity-graph", height=430, compact=True)
+    graph_view.panel(iri, lang, key="entity-graph", height=560, compact=True)
     tabs = st.tabs([t("entity.tab.facts", lang), t("entity.tab.statements", lang),
                     t("entity.tab.allegations", lang), t("entity.tab.documents", lang)])
     with tabs[0]:

@@ -17,6 +17,23 @@ from . import common as c
 from .picker import entity_picker
 
 NODE_LIMIT = 300
+LAYOUT = {"name": "fcose", "padding": 15, "animationDuration": 400, "fit": True, "animate": "end",
+          "nodeDimensionsIncludeLabels": True, "nodeRepulsion": 6500, "idealEdgeLength": 90, "quality": "proof",
+          "randomize": True, "nodeSeparation": 60}
+
+
+class BaseStyle:
+    """Readable captions: the component's defaults (3.6 px text hidden below 10 px on screen) leave a
+    fitted 30-node graph without a single visible name."""
+
+    def dump(self) -> dict:
+        return {"selector": "node", "style": {"font-size": 8, "min-zoomed-font-size": 5, "text-wrap": "ellipsis",
+                                           "text-max-width": 90}}
+
+
+class EdgeTextStyle:
+    def dump(self) -> dict:
+        return {"selector": "edge", "style": {"font-size": 5.5, "min-zoomed-font-size": 5}}
 
 
 def render(lang: str) -> None:
@@ -74,7 +91,7 @@ def panel(iri: str, lang: str, key: str, height: int = 500, hops: int = 1, compa
     if not sub.edges:
         st.caption(t("graph.empty", lang))
     _legend(sub, lang)
-    event = st_link_analysis(elements(sub, lang), layout="cose", node_styles=node_styles(sub),
+    event = st_link_analysis(elements(sub, lang), layout=LAYOUT, node_styles=node_styles(sub),
                              edge_styles=edge_styles(sub), height=height, key=f"{key}-cy",
                              node_actions=["expand"], events=[Event("select", "tap", "node")])
     _handle_event(event, iri, key)
@@ -115,12 +132,12 @@ def elements(sub: Subgraph, lang: str) -> dict:
 
 def node_styles(sub: Subgraph) -> list[NodeStyle]:
     present = sorted({c.primary_type(n.types) for n in sub.nodes})
-    return [NodeStyle(x, c.style_of(x)[0], caption="name", icon=c.style_of(x)[1]) for x in present]
+    return [BaseStyle()] + [NodeStyle(x, c.style_of(x)[0], caption="name", icon=c.style_of(x)[1]) for x in present]
 
 
 def edge_styles(sub: Subgraph) -> list[EdgeStyle]:
     present = sorted({local_name(e.predicate) for e in sub.edges})
-    return [EdgeStyle(x, caption="name", directed=True) for x in present]
+    return [EdgeTextStyle()] + [EdgeStyle(x, caption="name", directed=True, labeled=None) for x in present]
 
 
 def _legend(sub: Subgraph, lang: str) -> None:
