@@ -38,6 +38,9 @@ class ValidationResult:
         value = f" (value: {self.value})" if self.value is not None and self.value != self.focus else ""
         return f"{self.severity}: {short(self.focus)}: {self.message}{value}{where}"
 
+    def __str__(self) -> str:
+        return self.line(_shorten)
+
 
 @dataclass
 class ValidationReport:
