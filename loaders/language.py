@@ -23,6 +23,7 @@ SURE_CHARS = 120          # ...on at least this many letters
 CAPITALISED = 0.6         # above this share of capitalised words a paragraph is names/headings: inherit
 DOC_SAMPLE = 30_000       # langdetect's vote converges long before this
 _WORD = re.compile(r"[^\W\d_]+")
+_LIST_ITEM = re.compile(r"^\s*(?:[•●▪◦‣*–-]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")  # a list item starts a paragraph
 _SENTENCE_END = re.compile(r"[.!?:;»\"”)\]]\s*$")
 
 
@@ -40,7 +41,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
     Blank lines separate paragraphs; inside a block, long lines are paragraphs of their own (a news
     copy with one paragraph per line), while hard-wrapped short lines (a PDF page) are joined up to a
-    line that ends a sentence well before the right margin.
+    line that ends a sentence well before the right margin or up to a list item ("• ...", "2. ...").
     """
     spans: list[tuple[int, int]] = []
     for block in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text):
@@ -52,7 +53,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         for i, (s, e) in enumerate(lines):
             line = text[s:e]
             last = i == len(lines) - 1
-            if last or not wrapped or (_SENTENCE_END.search(line) and len(line.rstrip()) < 0.8 * width):
+            if (last or not wrapped or (_SENTENCE_END.search(line) and len(line.rstrip()) < 0.8 * width)
+                    or _LIST_ITEM.match(text[lines[i + 1][0]:lines[i + 1][1]])):
                 spans.append(_trim(text, start, e))
                 if not last:
                     start = lines[i + 1][0]

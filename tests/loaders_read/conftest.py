@@ -1,0 +1,66 @@
+"""Fixtures for the read/detect_language tests: documents built in the test, never copied text."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+ECF = "Case 3:23-cv-03417-VC   Document 471   Filed 03/07/25   Page {page} of {pages}"
+CAPTION = [
+    "UNITED STATES DISTRICT COURT",
+    "NORTHERN DISTRICT OF CALIFORNIA",
+    "RICHARD KADREY, et al., Plaintiffs,",
+    "v. META PLATFORMS, INC., Defendant.",
+    "Case No. 3:23-cv-03417-VC",
+    "PLAINTIFFS' NOTICE OF MOTION AND MOTION FOR PARTIAL SUMMARY JUDGMENT",
+]
+
+
+def body_lines(page: int) -> list[str]:
+    # Ragged lines (as set by a word processor) with a paragraph end on each page; one line starts
+    # with a number that is not a margin number.
+    return [
+        f"Page {page} argues that the copying of the works was not a fair use under",
+        "17 U.S.C. § 107 because the copies were made from pirated sources.",
+        f"The record on page {page} shows the datasets were downloaded in bulk and kept.",
+        "Plaintiffs ask the Court to grant partial summary judgment.",
+    ]
+
+
+def make_pleading_pdf(path: Path, pages: int = 3, *, numbers_apart: bool = False) -> Path:
+    """A filing on pleading paper: ECF header on top, line numbers 1–28 in the left margin."""
+    pdf = FPDF(format="letter", unit="pt")
+    pdf.set_auto_page_break(False)
+    for page in range(1, pages + 1):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=9)
+        pdf.text(72, 30, ECF.format(page=page, pages=pages))
+        pdf.set_font("Times", size=12)
+        lines = (CAPTION if page == 1 else []) + body_lines(page)
+        for n in range(1, 29):
+            y = 72 + (n - 1) * 24
+            # numbers_apart: the margin column does not share baselines with the text, so pypdf
+            # extracts it as a block of its own
+            pdf.text(40, y + (7 if numbers_apart else 0), str(n))
+            if n <= len(lines):
+                pdf.text(90, y, lines[n - 1])
+    pdf.output(str(path))
+    return path
+
+
+@pytest.fixture
+def pleading_pdf(tmp_path) -> Path:
+    return make_pleading_pdf(tmp_path / "dkt471_motion.pdf")
+
+
+@pytest.fixture
+def write(tmp_path):
+    """write("name.txt", str or bytes, encoding="utf-8") -> Path in a temp folder."""
+
+    def _write(name: str, content: str | bytes, encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(content if isinstance(content, bytes) else content.encode(encoding))
+        return path
+
+    return _write

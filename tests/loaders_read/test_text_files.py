@@ -1,0 +1,126 @@
+"""Text files: encodings decoded right, newlines normalised, bad inputs refused with the file named."""
+from __future__ import annotations
+
+import pytest
+
+from kadrey_kg.loaders.errors import LoaderError
+from kadrey_kg.loaders.read import read_document
+
+# Written for this test (not third-party text)
+FRENCH = (
+    "Le procès oppose des écrivains à Meta.\n"
+    "Les auteurs reprochent à l'entreprise d'avoir copié leurs œuvres sans autorisation ; "
+    "la société répond que l'entraînement de ses modèles relève de l'usage équitable.\n"
+    "Le juge a rendu sa décision après de longs débats très suivis.\n"
+)
+
+
+def test_latin1_french_text_is_decoded(write):
+    path = write("article_latin1.txt", FRENCH.replace("œ", "oe"), encoding="latin-1")
+    doc = read_document(path)
+    assert doc.text == FRENCH.replace("œ", "oe")
+    assert doc.meta.extra["encoding"] in {"latin_1", "iso8859_1", "cp1252", "iso8859_15"}
+    assert doc.meta.title == "Le procès oppose des écrivains à Meta."
+    assert doc.raw == path.read_bytes()
+
+
+def test_cp1252_quotes_and_oe_ligature_are_decoded(write):
+    text = FRENCH.replace("l'", "l’")
+    path = write("article_cp1252.txt", text, encoding="cp1252")
+    assert read_document(path).text == text
+
+
+def test_crlf_and_bom_are_normalised_and_nothing_else(write):
+    path = write("crlf.txt", b"\xef\xbb\xbf" + FRENCH.replace("\n", "\r\n").encode("utf-8") + b"  \r\n")
+    assert read_document(path).text == FRENCH + "  \n"
+
+
+def test_markdown_title_without_hashes(write):
+    path = write("note.md", "# Chronologie du procès\n\nLe 20 novembre 2023, le juge rejette une partie des demandes.\n")
+    doc = read_document(path)
+    assert doc.meta.title == "Chronologie du procès"
+    assert doc.meta.kind == "news"
+
+
+def test_labelled_french_dateline(write):
+    path = write("depeche.txt", "Meta et les auteurs\nPublié le 19 mars 2025\nLe 3 février 2025, une audience a eu lieu.\n")
+    assert read_document(path).meta.date == "2025-03-19"
+
+
+def test_body_dates_are_not_publication_dates(write):
+    path = write("sans_date.txt", "Meta et les auteurs\n" + "Un long paragraphe sur le procès. " * 8
+                 + "Le 3 février 2025, une audience a eu lieu.\n")
+    assert read_document(path).meta.date is None
+
+
+def test_missing_path(tmp_path):
+    path = tmp_path / "nowhere.txt"
+    with pytest.raises(LoaderError) as err:
+        read_document(path)
+    assert str(err.value) == f"{path}: no such file; check the path (relative paths start from the current folder)"
+    assert err.value.path == path
+
+
+def test_directory_is_not_a_file(tmp_path):
+    folder = tmp_path / "docs.txt"
+    folder.mkdir()
+    with pytest.raises(LoaderError) as err:
+        read_document(folder)
+    assert str(err.value) == f"{folder}: is a directory, not a file; pass the files inside it (e.g. folder/*.txt)"
+
+
+def test_empty_file(write):
+    path = write("empty.txt", b"")
+    with pytest.raises(LoaderError) as err:
+        read_document(path)
+    assert str(err.value) == f"{path}: file is empty (0 bytes); nothing to read"
+
+
+def test_whitespace_only_file(write):
+    path = write("blank.txt", " \n\t\r\n ")
+    with pytest.raises(LoaderError) as err:
+        read_document(path)
+    assert str(err.value) == f"{path}: file has only whitespace; nothing to read"
+
+
+def test_binary_file_with_text_extension(write):
+    path = write("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(LoaderError) as err:
+        read_document(path)
+    assert str(err.value) == (f"{path}: looks like a binary file (it contains NUL bytes), not text; "
+                              "check the file type or rename it with the right extension")
+
+
+def test_binary_without_nul_bytes(write):
+    path = write("noise.txt", bytes(range(1, 32)) * 40)
+    with pytest.raises(LoaderError) as err:
+        read_document(path)
+    assert str(err.value).startswith(f"{path}: looks like a binary file (control characters when decoded as ")
+
+
+def test_unsupported_extension_lists_supported_ones(write):
+    path = write("brief.docx", b"PK\x03\x04")
+    with pytest.raises(LoaderError) as err:
+        read_document(path)
+    assert str(err.value) == f"{path}: unsupported file type '.docx'; supported: .htm, .html, .md, .pdf, .txt"
+
+
+def test_oversize_file(write, monkeypatch):
+    monkeypatch.setenv("KADREY_KG_MAX_BYTES", "100")
+    path = write("long.txt", "a" * 101)
+    with pytest.raises(LoaderError) as err:
+        read_document(path)
+    assert str(err.value) == f"{path}: file is 101 bytes, over the 100-byte limit; split it or raise KADREY_KG_MAX_BYTES"
+
+
+def test_file_at_the_size_limit_is_read(write, monkeypatch):
+    monkeypatch.setenv("KADREY_KG_MAX_BYTES", "100")
+    assert len(read_document(write("exact.txt", "a" * 100)).text) == 100
+
+
+def test_bad_size_setting_is_named(write, monkeypatch):
+    monkeypatch.setenv("KADREY_KG_MAX_BYTES", "20MB")
+    path = write("small.txt", "bonjour")
+    with pytest.raises(LoaderError) as err:
+        read_document(path)
+    assert str(err.value) == f"{path}: KADREY_KG_MAX_BYTES='20MB' is not a whole number of bytes; fix or unset it"
