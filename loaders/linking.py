@@ -1,0 +1,222 @@
+"""The `link` component: each mention to one entity IRI, known (curated) or new.
+
+Known names resolve through the gazetteer in either language. Unknown people and organisations
+get `entity_iri(kind, canonical name)`, so the same name meets itself across documents and
+languages; a surname alone joins a full name of the same document. Cases are linked by case
+number or full caption only (two suits against Meta are never merged). "The Court" is the court
+that issued a court document; "plaintiffs" is the plaintiffs group of the case the document is
+about; "Meta's CEO" is the person the text (or the curated data) names as Meta's CEO.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rdflib import URIRef
+
+from kadrey_kg.ontology import KKG, entity_iri, normalize_name, slugify
+
+from .gazetteer import ORG_SUFFIXES, Gazetteer, case_number_key, default_gazetteer
+from .nlp import lang_at
+from .pipeline import Doc, Entity, Mention, component
+
+COURT_KINDS = ("court-order", "filing", "transcript")
+TITLE_WORDS = {"judge", "magistrate", "justice", "chief", "mr", "ms", "mrs", "dr", "m", "mme", "me", "juge",
+               "le", "la", "united", "states", "district", "u", "s", "senator", "president", "professor"}
+COURT_WORDS = re.compile(r"\b(?:Court|COURT|Tribunal|tribunal|Cour)\b")
+PLAINTIFF_WORDS = ("plaintiff", "plaignant", "demandeur")
+
+
+def canonical_person(name: str) -> str:
+    """"Hixson, Thomas S." -> "Thomas S. Hixson"; "Judge Chhabria" -> "Chhabria"; caps -> Title."""
+    name = re.sub(r"[’']s$", "", name.strip())
+    if name.count(",") == 1:
+        last, first = (p.strip() for p in name.split(","))
+        if last and first and " " not in last:
+            name = f"{first} {last}"
+    words = name.split()
+    while len(words) > 1 and normalize_name(words[0]) in TITLE_WORDS:
+        words.pop(0)
+    name = " ".join(words)
+    return _title(name) if name.isupper() else name
+
+
+def canonical_org(name: str) -> str:
+    """"ACME CORP., INC." -> "Acme"; the legal-form suffix is an alias, not the name."""
+    name = re.sub(r"[’']s$", "", name.strip())
+    words = name.replace(",", " ,").split()
+    while len(words) > 1 and (words[-1] == "," or normalize_name(words[-1]) in ORG_SUFFIXES):
+        words.pop()
+    name = " ".join(words).replace(" ,", ",").strip(" ,")
+    return _title(name) if name.isupper() and len(name) > 5 else name
+
+
+def _title(name: str) -> str:
+    return " ".join(w.capitalize() if w.isalpha() else w.title() for w in name.split())
+
+
+class Linker:
+    def __init__(self, doc: Doc, gaz: Gazetteer):
+        self.doc, self.gaz = doc, gaz
+        self.entities: dict[URIRef, Entity] = {}
+
+    # ---- entity bookkeeping ----------------------------------------------------------------------
+    def use(self, iri: URIRef, kind: str, surface: str, lang: str, known: bool) -> URIRef:
+        ent = self.entities.get(iri)
+        if ent is None:
+            ent = self.entities[iri] = Entity(iri, kind, {}, known)
+        ent.names.setdefault(lang, set()).add(surface)
+        return iri
+
+    def known(self, iri: URIRef, m: Mention) -> URIRef:
+        return self.use(iri, self.gaz.kinds.get(iri, "org"), m.text, lang_at(self.doc, m.start), True)
+
+    def new(self, kind: str, name: str, m: Mention) -> URIRef:
+        iri = entity_iri(kind, name)
+        if iri in self.gaz.kinds:  # a curated entity already has this IRI
+            return self.known(iri, m)
+        self.use(iri, kind, name, "", False)  # "" holds the canonical name (see rdf.canonical_name)
+        return self.use(iri, kind, m.text, lang_at(self.doc, m.start), False)
+
+    # ---- the document's context ------------------------------------------------------------------
+    def main_case(self, mentions: list[Mention]) -> URIRef | None:
+        meta = self.doc.meta
+        if meta.case_number and (key := case_number_key(meta.case_number)) and key in self.gaz.case_numbers:
+            return self.gaz.case_numbers[key]
+        by_number = [m.entity for m in mentions if m.label == "CASE" and m.entity and case_number_key(m.text)]
+        if by_number:
+            return by_number[0]
+        counts = Counter(m.entity for m in mentions if m.label == "CASE" and m.entity)
+        top = counts.most_common(2)
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+            return top[0][0]
+        return None
+
+    def issuing_court(self, mentions: list[Mention]) -> URIRef | None:
+        courts = [m.entity for m in mentions if m.entity and self.gaz.kinds.get(m.entity) == "court"]
+        meta = self.doc.meta
+        if meta.kind in COURT_KINDS:
+            if courts:
+                return courts[0]
+            return self.gaz.lookup(meta.publisher, "court") if meta.publisher else None
+        return courts[0] if len(set(courts)) == 1 else None
+
+    def plaintiffs_of(self, case: URIRef | None) -> URIRef | None:
+        if case is None:
+            return None
+        for s, p, o in self.gaz.facts:
+            if s == case and p == KKG.plaintiff and self.gaz.kinds.get(o) == "group":
+                return o
+        if case not in self.gaz.kinds:
+            return None
+        groups = {e.iri for e in self.gaz.entries if e.kind == "group"
+                  and any(w in normalize_name(e.name) for w in PLAINTIFF_WORDS)}
+        return next(iter(groups)) if len(groups) == 1 else None
+
+    # ---- resolution --------------------------------------------------------------------------------
+    def case(self, m: Mention) -> URIRef | None:
+        if key := case_number_key(m.text):
+            iri = self.gaz.case_numbers.get(key)
+            return self.known(iri, m) if iri else self.new("case", key, m)
+        iri = self.gaz.lookup(m.text, "case")
+        return self.known(iri, m) if iri else self.new("case", m.text.strip(), m)
+
+    def person(self, m: Mention, full_names: dict[str, URIRef]) -> URIRef | None:
+        name = canonical_person(m.text)
+        if not name or not any(c.isalpha() for c in name):
+            return None
+        iri = self.gaz.lookup(name, "person")
+        words = name.split()
+        if iri is None and len(words) == 1:
+            iri = self.gaz.surname(name)
+            if iri is None and (local := full_names.get(normalize_name(name))):
+                return self.use(local, "person", m.text, lang_at(self.doc, m.start), False)
+        if iri is not None:
+            return self.known(iri, m)
+        return self.new("person", name, m)
+
+    def org(self, m: Mention, court: URIRef | None, full_names: dict[str, URIRef]) -> URIRef | None:
+        name = canonical_org(m.text)
+        if (local := full_names.get(normalize_name(name))) is not None:  # NER read a surname as an org
+            return self.use(local, "person", m.text, lang_at(self.doc, m.start), False)
+        iri = self.gaz.lookup(m.text) or self.gaz.lookup(name)
+        if iri is not None:
+            return self.known(iri, m)
+        if COURT_WORDS.search(name):
+            # "District Court" inside an order of the N.D. Cal. is that court, not a new one
+            if court is not None and any(normalize_name(name) in normalize_name(n) for n in self.gaz.names_of(court)):
+                return self.known(court, m)
+            return self.new("court", name, m) if len(name.split()) >= 3 else None
+        kind = "product" if m.label == "PRODUCT" else "org"
+        return self.new(kind, name, m)
+
+    def role(self, m: Mention, resolved: list[Mention], seen: dict[URIRef, URIRef]) -> URIRef | None:
+        org = next((r.entity for r in resolved if r.entity and m.start <= r.start and r.end <= m.end
+                    and self.gaz.kinds.get(r.entity, self.entities.get(r.entity, Entity(r.entity, "")).kind) == "org"), None)
+        if org is None:
+            return None
+        # apposition: "Mark Zuckerberg, PDG de Meta" / "Meta CEO Mark Zuckerberg"
+        text = self.doc.text
+        for r in resolved:
+            if r.entity and self._kind(r.entity) == "person":
+                gap = text[r.end:m.start] if r.end <= m.start else text[m.end:r.start] if m.end <= r.start else None
+                if gap is not None and re.fullmatch(r"\s*[,(]?\s*", gap):
+                    seen[org] = r.entity
+        person = seen.get(org) or next((s for s, p, o in self.gaz.facts if p == KKG.ceoOf and o == org), None)
+        return self.use(person, "person", m.text, lang_at(self.doc, m.start), person in self.gaz.kinds) if person else None
+
+    def _kind(self, iri: URIRef) -> str:
+        return self.gaz.kinds.get(iri) or (self.entities[iri].kind if iri in self.entities else "")
+
+    def run(self) -> None:
+        doc, mentions = self.doc, self.doc.mentions
+        for m in mentions:  # known names and case references first: they give the context
+            if m.entity is not None:
+                m.entity = self.known(m.entity, m)
+            elif m.label == "CASE":
+                m.entity = self.case(m)
+        case = self.main_case(mentions)
+        court = self.issuing_court(mentions)
+        full_names = {}
+        for m in mentions:
+            if m.entity is None and m.label == "PERSON" and len(canonical_person(m.text).split()) >= 2:
+                m.entity = self.person(m, {})
+                if m.entity not in self.gaz.kinds:
+                    full_names.setdefault(normalize_name(canonical_person(m.text).split()[-1]), m.entity)
+        group = self.plaintiffs_of(case)
+        for m in mentions:
+            if m.entity is not None or m.label.startswith("ROLE"):
+                continue
+            if m.label == "PERSON":
+                m.entity = self.person(m, full_names)
+            elif m.label in ("ORG", "PRODUCT"):
+                m.entity = self.org(m, court, full_names)
+            elif m.label == "COURT" and court is not None:
+                m.entity = self.known(court, m)
+            elif m.label == "GROUP" and group is not None:
+                m.entity = self.known(group, m)
+        seen: dict[URIRef, URIRef] = {}
+        resolved = [m for m in mentions if m.entity is not None]
+        for m in mentions:
+            if m.label.startswith("ROLE"):
+                m.entity = self.role(m, resolved, seen)
+        doc.mentions = [m for m in mentions if m.entity is not None]
+        # an entity only named inside a dropped mention must not linger
+        used = {m.entity for m in doc.mentions}
+        doc.entities = {iri: e for iri, e in sorted(self.entities.items()) if iri in used}
+
+
+@component("link", requires=["mentions"], assigns=["entities"])
+def link(doc: Doc) -> Doc:
+    """Link each mention to a known or new entity (fills Mention.entity and doc.entities)."""
+    Linker(doc, default_gazetteer()).run()
+    return doc
+
+
+def canonical_name(entity: Entity) -> str:
+    """The name a new entity is labelled with (the one its IRI was made from)."""
+    if entity.names.get(""):
+        return sorted(entity.names[""])[0]
+    tail = str(entity.iri).rsplit("/", 1)[-1]
+    names = sorted({n for ns in entity.names.values() for n in ns}, key=lambda n: (-len(n), n))
+    return next((n for n in names if slugify(n) == tail), names[0] if names else tail)

