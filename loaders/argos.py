@@ -228,6 +228,25 @@ def remove(from_code: str, to_code: str, folder: Path | None = None) -> list[Pac
     return gone
 
 
+MAX_SOURCE_TOKENS = 120      # argos/OPUS models have 256 positions; leave room for longer output
+MAX_DECODING_TOKENS = 250
+_CLAUSE_END = (",", ";", ":", ")", "»", "”", "—")
+
+
+def _chunks(tokens: list[str]) -> list[list[str]]:
+    """Cut a token list into pieces of at most MAX_SOURCE_TOKENS, after clause punctuation if any."""
+    out = []
+    while len(tokens) > MAX_SOURCE_TOKENS:
+        window = tokens[:MAX_SOURCE_TOKENS]
+        cut = next((k + 1 for k in range(len(window) - 1, MAX_SOURCE_TOKENS // 2, -1)
+                    if window[k].endswith(_CLAUSE_END)), MAX_SOURCE_TOKENS)
+        out.append(tokens[:cut])
+        tokens = tokens[cut:]
+    if tokens:
+        out.append(tokens)
+    return out
+
+
 class ArgosEngine:
     """One installed package's CTranslate2 translator and tokenizer, fed with our own sentences.
 
@@ -260,26 +279,37 @@ class ArgosEngine:
         return self._translator
 
     def translate_sentences(self, sentences: list[str]) -> list[str]:
-        """Translate sentences in one batch; same order, same length."""
+        """Translate sentences in one batch; same order, same length.
+
+        A sentence longer than `MAX_SOURCE_TOKENS` (a run-on paragraph of a court filing) is cut
+        into chunks at clause punctuation where possible: models have a fixed number of positions.
+        """
         from argostranslate import settings
 
-        todo = [(i, s) for i, s in enumerate(sentences) if s.strip()]
         out = [""] * len(sentences)
-        if not todo:
+        owners, chunks = [], []
+        for i, sentence in enumerate(sentences):
+            if sentence.strip():
+                for chunk in _chunks(self.package.tokenizer.encode(sentence)):
+                    owners.append(i)
+                    chunks.append(chunk)
+        if not chunks:
             return out
         pkg = self.package
-        tokens = [pkg.tokenizer.encode(s) for _, s in todo]
-        prefix = [[pkg.target_prefix]] * len(tokens) if pkg.target_prefix else None
+        prefix = [[pkg.target_prefix]] * len(chunks) if pkg.target_prefix else None
         results = self._load().translate_batch(
-            tokens, target_prefix=prefix, replace_unknowns=True,
+            chunks, target_prefix=prefix, replace_unknowns=True,
             max_batch_size=settings.batch_size, batch_type="tokens", beam_size=settings.beam_size,
             num_hypotheses=1, length_penalty=0.2,
             # a bound on runaway output (hallucination loops), generous for fr↔en length ratios
-            max_decoding_length=2 * max(len(t) for t in tokens) + 16,
+            max_decoding_length=min(MAX_DECODING_TOKENS, 2 * max(len(c) for c in chunks) + 16),
         )
-        for (i, _), result in zip(todo, results):
-            out[i] = self._decode(result.hypotheses[0])
-        self.sentences_translated += len(todo)
+        pieces: dict[int, list[str]] = {}
+        for i, result in zip(owners, results):
+            pieces.setdefault(i, []).append(self._decode(result.hypotheses[0]))
+        for i, parts in pieces.items():
+            out[i] = " ".join(p for p in parts if p)
+        self.sentences_translated += len(pieces)
         self.batches += 1
         return out
 
