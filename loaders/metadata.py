@@ -61,8 +61,15 @@ def _first_line_title(text: str) -> str | None:
     return None
 
 
+_CAPTION_ROLES = re.compile(r"\bPlaintiffs?\b.{0,400}?\bv[s]?\.\s.{0,400}?\bDefendants?\b|\bv[s]?\.\s.{0,400}?\bPlaintiffs?\b.{0,400}?\bDefendants?\b", re.S)
+
+
 def _is_court_document(head: str, caption: Caption, ecf: list[EcfHeader]) -> bool:
-    return bool(ecf) or bool(find_case_number(head) and (caption.heading or caption.defendant or find_courts(head)))
+    """An ECF stamp, or a docket number plus a caption naming the parties' roles ("Plaintiffs, v. ...
+    Defendant"): an article that cites "No. 3:23-cv-03417 (N.D. Cal.)" is not a court document."""
+    if ecf:
+        return True
+    return bool(find_case_number(head) and caption.defendant and _CAPTION_ROLES.search(head[:2500]))
 
 
 def _kind(caption: Caption, ecf: list[EcfHeader], pleading: bool, text: str, site: str | None) -> str:
@@ -106,7 +113,8 @@ def infer_meta(text: str, meta: DocMeta, *, path: Path, ecf: list[EcfHeader] = (
     caption = parse_caption(mask(head, [(a, b) for a, b, _ in courts]))
     court_doc = _is_court_document(head, caption, list(ecf))
     dates = labelled_dates(clean)
-    header_date = next((d[0][2] for _, line in header_lines(clean) if (d := find_dates(line))), None)
+    # a date on a short line of the site header ("Jan 22, 2024", "| N.D. Cal. | Jun 27, 2025")
+    header_date = next((d[0][2] for _, line in header_lines(clean) if len(line.strip()) <= 60 and (d := find_dates(line))), None)
 
     meta.extra.update({k: v for k, v in {"boilerplate": chrome, "source_site": site}.items() if v})
     if court_doc:

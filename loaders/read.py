@@ -14,9 +14,10 @@ from kadrey_kg.ontology import document_iri
 
 from .errors import LoaderError
 from .html_text import extract_html
-from .metadata import infer_meta
+from .metadata import HEAD_CHARS, infer_meta
 from .pdf_text import read_pdf
 from .pipeline import Doc, DocMeta, component
+from .pleading import parse_ecf_header
 from .text_decode import declared_charset, decode
 
 FORMATS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -82,6 +83,8 @@ def read(doc: Doc) -> Doc:
                "page_type": page.page_type}
     else:
         text, meta.extra["encoding"] = decode(raw, path)
+    if fmt != "pdf" and (stamp := parse_ecf_header(text[:HEAD_CHARS])):
+        ecf = [stamp]  # a text copy of a filed PDF: the stamp is metadata, the text stays as read
     if not text.strip():
         what = "only whitespace" if fmt == "text" else "no main text"
         raise LoaderError(path, f"file has {what}; nothing to read")

@@ -124,3 +124,25 @@ def test_bad_size_setting_is_named(write, monkeypatch):
     with pytest.raises(LoaderError) as err:
         read_document(path)
     assert str(err.value) == f"{path}: KADREY_KG_MAX_BYTES='20MB' is not a whole number of bytes; fix or unset it"
+
+
+def test_article_citing_the_docket_is_not_a_court_document(write):
+    note = ("Fair use ruling in Kadrey v. Meta\n"
+            "On June 25, 2025, Judge Chhabria of the N.D. Cal. granted Meta's motion in Kadrey v. Meta "
+            "Platforms, Inc., No. 3:23-cv-03417-VC, holding that the plaintiffs had not shown market harm.\n")
+    meta = read_document(write("client_alert.txt", note)).meta
+    assert (meta.kind, meta.case_number, meta.publisher, meta.date) == ("news", None, None, None)
+    assert meta.title == "Fair use ruling in Kadrey v. Meta"
+
+
+def test_text_copy_of_a_filed_pdf_keeps_the_stamp_in_text_and_metadata(write):
+    text = ("Case 3:23-cv-03417-VC Document 407 Filed 01/14/25 Page 1 of 12\n"
+            "UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n"
+            "RICHARD KADREY, et al., Plaintiffs, v. META PLATFORMS, INC., Defendant.\n"
+            "Case No. 23-cv-03417-VC\nORDER DENYING MOTION TO STAY\nThe motion is denied.\n")
+    doc = read_document(write("stamped.txt", text))
+    assert doc.text == text
+    meta = doc.meta
+    assert (meta.kind, meta.case_number, meta.docket_entry, meta.filed_date, meta.date) == (
+        "court-order", "23-cv-03417-VC", "407", "2025-01-14", "2025-01-14")
+    assert meta.title == "Kadrey v. Meta Platforms, Inc. – Order Denying Motion to Stay"
