@@ -5,9 +5,9 @@ to the other language (fr→en, en→fr). The original text is never replaced: t
 the result as `kkg:machineTranslation` / `kkg:machineTranslatedLabel` with `kkg:translationEngine`,
 or `kkg:untranslated true` when no model is installed.
 
-Sentences are ours: the pipeline's `doc.sentences` where a text is a span of the document, else a
-rule-based spaCy sentencizer. Each direction is translated in one batch and cached by content
-hash (see `translation_cache`).
+Sentences are ours: the pipeline's `doc.sentences` where a text is a span of the document, else
+the spaCy model `loaders.nlp` loads for that language. Each direction is translated in one batch
+and cached by content hash (see `translation_cache`).
 """
 from __future__ import annotations
 
@@ -39,15 +39,21 @@ class TextJob:
 
 @functools.lru_cache(maxsize=4)
 def _sentencizer(lang: str):
-    import spacy
+    """The pipeline's own spaCy model for `lang` (shared, loaded once); a rule-based one without it."""
+    from .nlp import ModelNotInstalled, load_pipeline
 
-    nlp = spacy.blank(lang)
-    nlp.add_pipe("sentencizer")
-    return nlp
+    try:
+        return load_pipeline(lang)
+    except ModelNotInstalled:
+        import spacy
+
+        nlp = spacy.blank(lang)
+        nlp.add_pipe("sentencizer")
+        return nlp
 
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
-    """Sentence spans of `text` with spaCy's rule-based sentencizer (no model download)."""
+    """Sentence spans of `text` with spaCy (never argos' downloaded splitters)."""
     doc = _sentencizer(lang)(text)
     return _trim([(s.start_char, s.end_char) for s in doc.sents], text)
 
@@ -84,10 +90,13 @@ def jobs_for(doc: Doc) -> list[TextJob]:
     for entity in doc.entities.values():
         if entity.known or entity.kind in NAME_KINDS:
             continue
-        langs = [lang for lang in OTHER_LANGUAGE if entity.names.get(lang)]
+        names: dict[str, set[str]] = {}
+        for lang, found in entity.names.items():  # names of unknown language count as the document's
+            names.setdefault(lang if lang in OTHER_LANGUAGE else doc.lang, set()).update(found)
+        langs = [lang for lang in OTHER_LANGUAGE if names.get(lang)]
         if len(langs) != 1:  # known in both languages (or neither): nothing to add
             continue
-        for name in sorted(entity.names[langs[0]]):
+        for name in sorted(names[langs[0]]):
             if name.strip() and name not in jobs:
                 jobs[name] = TextJob(name, langs[0], [(0, len(name))])  # a label is one "sentence"
     return list(jobs.values())
