@@ -20,6 +20,7 @@ from kadrey_kg.ontology import KKG, ONTOLOGY_TTL, normalize_name
 # Words that only say what kind of organisation it is: "Meta Platforms, Inc." = "Meta Platforms".
 ORG_SUFFIXES = {"inc", "inc.", "llc", "llp", "ltd", "corp", "corporation", "co", "company", "plc",
                 "sa", "sas", "sarl", "gmbh", "ag", "et al", "al", "et"}
+CONTEXT_PREFIX = "ctx|"
 CASE_NUMBER = re.compile(r"\b(?:\d{1,2}:)?(\d{2})-?(cv|cr|mc|md)-?(\d{3,5})(?:-[A-Z]{1,4})*\b", re.I)
 
 
@@ -129,10 +130,11 @@ class Gazetteer:
             if e.kind == "group":  # "the plaintiffs" depends on the case: resolved by `link`
                 continue
             for form in self._surface_forms(e):
+                key = (CONTEXT_PREFIX if self.contextual(form) else "") + str(e.iri)
                 if self._case_insensitive(form):
-                    lower_forms.setdefault(str(e.iri), set()).add(form)
+                    lower_forms.setdefault(key, set()).add(form)
                 else:
-                    exact_forms.setdefault(str(e.iri), set()).update({form, form.upper()})
+                    exact_forms.setdefault(key, set()).update({form, form.upper()})
         for iri, forms in exact_forms.items():
             exact.add(iri, list(nlp.tokenizer.pipe(sorted(forms))))
         for iri, forms in lower_forms.items():
@@ -154,23 +156,30 @@ class Gazetteer:
         return {f for f in forms if f.strip()}
 
     @staticmethod
+    def contextual(form: str) -> bool:
+        """"the complaint", « le procès »: a description that names the entity only in a document
+        about its case."""
+        return form == form.lower() and re.match(r"(?:the|this|le|la|les|l['’]|ce|cette)\b", form) is not None
+
+    @staticmethod
     def _case_insensitive(form: str) -> bool:
         words = form.split()
         return len(words) >= 2 or form == form.lower()
 
-    def find(self, sdoc, offset: int = 0) -> list[tuple[int, int, URIRef]]:
-        """Longest non-overlapping known-entity spans in a spaCy Doc: (start, end, iri), char offsets
-        shifted by `offset`."""
+    def find(self, sdoc, offset: int = 0) -> list[tuple[int, int, URIRef, bool]]:
+        """Longest non-overlapping known-entity spans in a spaCy Doc: (start, end, iri, contextual),
+        char offsets shifted by `offset`."""
         from spacy.util import filter_spans
 
-        exact, lower = self._matcher(sdoc.lang_ and _nlp_for(sdoc))
+        exact, lower = self._matcher(_nlp_for(sdoc))
         spans = []
         for matcher in (exact, lower):
             for match_id, s, e in matcher(sdoc):
                 span = sdoc[s:e]
                 span.label_ = sdoc.vocab.strings[match_id]
                 spans.append(span)
-        return sorted((sp.start_char + offset, sp.end_char + offset, URIRef(sp.label_)) for sp in filter_spans(spans))
+        return sorted((sp.start_char + offset, sp.end_char + offset, URIRef(sp.label_.removeprefix(CONTEXT_PREFIX)),
+                       sp.label_.startswith(CONTEXT_PREFIX)) for sp in filter_spans(spans))
 
 
 def _nlp_for(sdoc):
@@ -223,17 +232,23 @@ def curated_facts() -> list[tuple[URIRef, URIRef, URIRef]]:
     """Entity-to-entity triples of the curated graph (ceoOf, plaintiff...) when the data offers them."""
     from kadrey_kg.data import curated
 
-    graph_fn = getattr(curated, "graph", None)
-    if graph_fn is None:
-        return []
-    g = graph_fn()
-    return [(s, p, o) for s, p, o in g if isinstance(o, URIRef) and str(p).startswith(str(KKG))]
+    g = curated.curated_graph()
+    skip = {KKG.sourceDocument, KKG.mentions, KKG.wikidata, KKG.courtListener}
+    return sorted((s, p, o) for s, p, o in g if isinstance(o, URIRef) and str(p).startswith(str(KKG)) and p not in skip)
+
+
+def curated_case_numbers() -> list[tuple[URIRef, str]]:
+    from kadrey_kg.data import curated
+
+    return sorted((s, str(o)) for s, o in curated.curated_graph().subject_objects(KKG.caseNumber))
 
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     entries, labels, types = curated_entries()
-    return Gazetteer(entries + ontology_entries(), labels=labels, types=types, facts=curated_facts())
+    cases = {e.iri for e in entries if e.kind == "case"}
+    numbers = [Entry(iri, "case", num, None) for iri, num in curated_case_numbers() if iri in cases]
+    return Gazetteer(entries + numbers + ontology_entries(), labels=labels, types=types, facts=curated_facts())
 
 
 def build(entries: Iterable[Entry]) -> Gazetteer:

@@ -86,7 +86,7 @@ class Linker:
         by_number = [m.entity for m in mentions if m.label == "CASE" and m.entity and case_number_key(m.text)]
         if by_number:
             return by_number[0]
-        counts = Counter(m.entity for m in mentions if m.label == "CASE" and m.entity)
+        counts = Counter(m.entity for m in mentions if m.label == "CASE" and m.entity and m.source != "context")
         top = counts.most_common(2)
         if top and (len(top) == 1 or top[0][1] > top[1][1]):
             return top[0][0]
@@ -168,15 +168,34 @@ class Linker:
     def _kind(self, iri: URIRef) -> str:
         return self.gaz.kinds.get(iri) or (self.entities[iri].kind if iri in self.entities else "")
 
+    def site_mentions(self) -> list[Mention]:
+        """The publisher or source site ("From Casetext: ...") named in the text is an organisation
+        the document names; a court publisher is already a court mention."""
+        out, taken = [], [(m.start, m.end) for m in self.doc.mentions]
+        for name in (self.doc.meta.publisher, self.doc.meta.extra.get("source_site")):
+            if not name or COURT_WORDS.search(name) or len(name) < 3:
+                continue
+            for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", self.doc.text, re.I):
+                if not any(hit.start() < e and s < hit.end() for s, e in taken):
+                    out.append(Mention(hit.start(), hit.end(), hit.group(0), "ORG", source="pattern"))
+                    taken.append((hit.start(), hit.end()))
+        return out
+
     def run(self) -> None:
+        self.doc.mentions = sorted(self.doc.mentions + self.site_mentions(), key=lambda m: (m.start, m.end, m.label))
         doc, mentions = self.doc, self.doc.mentions
         for m in mentions:  # known names and case references first: they give the context
+            if m.entity is not None and m.source == "context":
+                continue
             if m.entity is not None:
                 m.entity = self.known(m.entity, m)
             elif m.label == "CASE":
                 m.entity = self.case(m)
         case = self.main_case(mentions)
         court = self.issuing_court(mentions)
+        for m in mentions:  # "the complaint" is the curated one only in a document about a curated case
+            if m.source == "context" and case not in self.gaz.kinds:
+                m.entity = None
         full_names = {}
         for m in mentions:
             if m.entity is None and m.label == "PERSON" and len(canonical_person(m.text).split()) >= 2:
@@ -185,6 +204,9 @@ class Linker:
                     full_names.setdefault(normalize_name(canonical_person(m.text).split()[-1]), m.entity)
         group = self.plaintiffs_of(case)
         for m in mentions:
+            if m.entity is not None and m.source == "context":
+                m.entity = self.known(m.entity, m)
+                continue
             if m.entity is not None or m.label.startswith("ROLE"):
                 continue
             if m.label == "PERSON":

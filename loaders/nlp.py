@@ -250,6 +250,7 @@ def _initialism_of_phrase(word: str, text_lower: str) -> bool:
 def ner_mentions(doc: Doc, lower_words: set[str]) -> list[Mention]:
     out = []
     legal = doc.meta.kind in ("court-order", "filing", "transcript")
+    chrome = [tuple(span) for span in doc.meta.extra.get("boilerplate", [])]  # site menus, not the text
     text_lower = re.sub(r"\b\w*[A-Z]\w*\b", " ", doc.text)  # only the words written in lower case
     for offset, sdoc, skip in spacy_docs(doc):
         for ent in sdoc.ents:
@@ -266,7 +267,7 @@ def ner_mentions(doc: Doc, lower_words: set[str]) -> list[Mention]:
             if not toks or len(toks) > 6:
                 continue
             s, e = toks[0].idx + offset, toks[-1].idx + len(toks[-1].text) + offset
-            if _overlaps(s, e, skip) or not _plausible_name(doc.text[s:e], toks, label, lower_words):
+            if _overlaps(s, e, skip + chrome) or not _plausible_name(doc.text[s:e], toks, label, lower_words):
                 continue
             if _defined_term(doc, s, e, toks, label, legal, text_lower, sdoc.lang_):
                 continue
@@ -325,9 +326,10 @@ def find_mentions(doc: Doc, gaz) -> list[Mention]:
     lower_words = {t.lower_ for _, sdoc, _ in spacy_docs(doc) for t in sdoc if t.is_alpha and t.text.islower()}
     known = []
     for offset, sdoc, skip in spacy_docs(doc):
-        for s, e, iri in gaz.find(sdoc, offset):
+        for s, e, iri, contextual in gaz.find(sdoc, offset):
             if not _overlaps(s, e, skip):
-                m = Mention(s, e, doc.text[s:e], KIND_LABEL.get(gaz.kinds.get(iri, "org"), "ORG"), iri, "gazetteer")
+                m = Mention(s, e, doc.text[s:e], KIND_LABEL.get(gaz.kinds.get(iri, "org"), "ORG"), iri,
+                            "context" if contextual else "gazetteer")
                 known.append(m)
     chosen: list[Mention] = []
     taken: list[tuple[int, int]] = []

@@ -17,7 +17,7 @@ from kadrey_kg.ontology import KKG, PREFIXES, SCHEMA, entity_iri, sub_iri
 
 from .errors import LoaderError
 from .gazetteer import case_number_key, default_gazetteer
-from .linking import canonical_name
+from .linking import canonical_name, canonical_org
 from .nlp import lang_at
 from .pipeline import Doc, component
 
@@ -90,20 +90,16 @@ def document_node(g: Graph, doc: Doc) -> None:
 
 
 def publisher(g: Graph, doc: Doc) -> None:
-    """`kkg:publisherName` always; `kkg:publishedBy` the known court/org, or a new organisation
-    when the publisher is not the court itself (a newspaper, a case-law site)."""
+    """`kkg:publisherName` always; `kkg:publishedBy` the known court/org, or the new organisation
+    `link` made when the text names the publisher."""
     name = doc.meta.publisher
     if not name:
         return
     g.add((doc.iri, KKG.publisherName, Literal(name)))
     gaz = default_gazetteer()
     iri = gaz.lookup(name, "court") or gaz.lookup(name, "org")
-    if iri is None and not re.search(r"\b(?:Court|Cour|Tribunal)\b", name, re.I):
-        iri = entity_iri("org", name)
-        if iri not in gaz.kinds:
-            g.add((iri, RDF.type, KKG.Organization))
-            for lang in LANGS:
-                g.add((iri, RDFS.label, Literal(name, lang=lang)))
+    if iri is None and entity_iri("org", canonical_org(name)) in doc.entities:  # named in the text
+        iri = entity_iri("org", canonical_org(name))
     if iri is not None:
         g.add((doc.iri, KKG.publishedBy, iri))
 
