@@ -109,3 +109,9 @@ def test_unbound_prefix_is_located(tmp_path):
     bad.write_text('@prefix kkg: <https://w3id.org/kadrey-kg/ontology#> .\n\nkkg:A nope:b kkg:C .\n', encoding="utf-8")
     with pytest.raises(BaseGraphError, match=r"line 3.*nope"):
         parse_turtle(bad)
+
+
+def test_every_term_is_documented(onto):
+    doc = (REPO / "docs" / "ontology.md").read_text(encoding="utf-8")
+    undocumented = sorted(str(t)[len(str(KKG)):] for t in kkg_terms(onto) if f"`kkg:{str(t)[len(str(KKG)):]}`" not in doc)
+    assert undocumented == []
