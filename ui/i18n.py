@@ -94,7 +94,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "quote": {"fr": "citation directe", "en": "direct quote"},
     "reported": {"fr": "propos rapportés", "en": "reported speech"},
     "medium": {"fr": "Support", "en": "Medium"},
-    "original": {"fr": "Original ({lang})", "en": "Original ({lang})"},
+    "original": {"fr": "Original ({code})", "en": "Original ({code})"},
     "mt": {"fr": "traduction automatique", "en": "machine translation"},
     "mt.none": {"fr": "pas de traduction automatique", "en": "no machine translation"},
     "mt.label": {"fr": "nom traduit automatiquement", "en": "machine-translated name"},
@@ -214,3 +214,13 @@ def pick(labels: dict | None, lang: str, fallback: str = "") -> str:
 def name_of(iri: str, labels: dict | None, lang: str) -> str:
     """What to call a node: its label, else the readable end of its IRI."""
     return pick(labels, lang) or local_name(iri).replace("-", " ")
+
+
+def colon(lang: str) -> str:
+    """French typography puts a (thin) space before a colon; English does not."""
+    return "\u202f:" if lang == "fr" else ":"
+
+
+def tc(key: str, lang: str, **fmt) -> str:
+    """`t` followed by a colon in the language's typography: "Types :" / "Types:"."""
+    return t(key, lang, **fmt) + colon(lang)

@@ -20,7 +20,7 @@ def command(store_location: str | os.PathLike | None = None, port: int = 8501, o
     cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
            "--server.headless", "true" if (headless or not open_browser) else "false",
            "--browser.gatherUsageStats", "false", "--server.runOnSave", "false",
-           "--theme.base", "light"]
+           "--theme.base", "light", "--client.toolbarMode", "viewer"]
     if address:
         cmd += ["--server.address", address]
     if store_location is not None:

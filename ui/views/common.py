@@ -171,6 +171,8 @@ def source_link(src: SourceRef | None, lang_: str) -> str:
         link += f" — « {md_escape(shorten(src.text, 160))} »"
     elif src.start is not None:
         link += f" [{src.start}–{src.end}]"
+    if src.url:
+        link += f" [↗]({src.url})"
     return link
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..i18n import local_name, name_of, other_lang, pick, t
+from ..i18n import colon, local_name, name_of, other_lang, pick, t, tc
 from . import common as c
 from . import graph as graph_view
 from .passages import allegation_block, mention_block, statement_block
@@ -39,18 +39,18 @@ def _header(card, lang: str) -> None:
     names = []
     for code in (lang, other_lang(lang)):
         if card.labels.get(code):
-            names.append(f"**{code}** : {c.md_escape(card.labels[code])}")
+            names.append(f"**{code}**{colon(lang)} {c.md_escape(card.labels[code])}")
         elif card.mt_labels.get(code):
-            names.append(f"**{code}** : {c.md_escape(card.mt_labels[code])} _({t('mt.label', lang)})_")
+            names.append(f"**{code}**{colon(lang)} {c.md_escape(card.mt_labels[code])} _({t('mt.label', lang)})_")
     types = " · ".join(c.type_name(x, lang) for x in sorted(card.types, key=_type_rank))
-    st.markdown(f"{t('entity.types', lang)} : {types}  \n{t('entity.names', lang)} : {' — '.join(names) or '—'}")
+    st.markdown(f"{tc('entity.types', lang)} {types}  \n{tc('entity.names', lang)} {' — '.join(names) or '—'}")
     aliases = sorted({a for values in card.aliases.values() for a in values} - set(card.labels.values()))
     if aliases:
-        st.markdown(f"{t('entity.aliases', lang)} : " + ", ".join(c.md_escape(a) for a in aliases))
+        st.markdown(f"{tc('entity.aliases', lang)} " + ", ".join(c.md_escape(a) for a in aliases))
     links = ([f"[Wikidata {local_name(card.wikidata)}]({card.wikidata})"] if card.wikidata else []) + [
         f"[{_host(url)}]({url})" for url in card.links]
     if links:
-        st.markdown(f"{t('entity.links', lang)} : " + " · ".join(links))
+        st.markdown(f"{tc('entity.links', lang)} " + " · ".join(links))
     st.caption(f"`{card.iri}`")
 
 

@@ -12,7 +12,7 @@ from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
 
 from kadrey_kg.graph.model import Subgraph
 
-from ..i18n import local_name, name_of, pick, t
+from ..i18n import colon, local_name, name_of, pick, t, tc
 from . import common as c
 from .picker import entity_picker
 
@@ -91,7 +91,7 @@ def panel(iri: str, lang: str, key: str, height: int = 500, hops: int = 1, compa
     if not sub.edges:
         st.caption(t("graph.empty", lang))
     _legend(sub, lang)
-    event = st_link_analysis(elements(sub, lang), layout=LAYOUT, node_styles=node_styles(sub),
+    event = st_link_analysis(elements(sub, lang, iri), layout=LAYOUT, node_styles=node_styles(sub),
                              edge_styles=edge_styles(sub), height=height, key=f"{key}-cy",
                              node_actions=["expand"], events=[Event("select", "tap", "node")])
     _handle_event(event, iri, key)
@@ -105,7 +105,7 @@ def panel(iri: str, lang: str, key: str, height: int = 500, hops: int = 1, compa
         for edge in sub.edges:
             s, o = names.get(edge.subject), names.get(edge.object)
             line = (f"{c.entity_link(edge.subject, s.labels if s else {}, lang)} —{c.md_escape(edge_label(edge, lang))}→ "
-                    f"{c.entity_link(edge.object, o.labels if o else {}, lang)} : ")
+                    f"{c.entity_link(edge.object, o.labels if o else {}, lang)}{colon(lang)} ")
             st.markdown(line + ("; ".join(c.source_link(x, lang) for x in edge.sources) or t("curated", lang)))
     return sub
 
@@ -121,9 +121,27 @@ def edge_label(edge, lang: str) -> str:
     return pick(edge.predicate_labels, lang) or local_name(edge.predicate)
 
 
-def elements(sub: Subgraph, lang: str) -> dict:
+def node_names(sub: Subgraph, lang: str, root: str | None = None) -> dict[str, str]:
+    """Display names; statements and allegations have no label, so they are named by their text
+    (known for those of the root) or by their type, never by a hash."""
+    texts = {}
+    if root and any(n.labels == {} for n in sub.nodes):
+        for method in ("statements_by", "statements_about", "allegations_by", "allegations_against"):
+            texts.update({row.iri: row.text for row in c.q(method, root)})
+    names = {}
+    for n in sub.nodes:
+        if n.labels:
+            names[n.iri] = name_of(n.iri, n.labels, lang)
+        else:
+            kind = c.type_name(c.primary_type(n.types), lang)
+            names[n.iri] = f"{kind} « {c.shorten(texts[n.iri], 50)} »" if n.iri in texts else f"{kind} {local_name(n.iri)[:6]}"
+    return names
+
+
+def elements(sub: Subgraph, lang: str, root: str | None = None) -> dict:
+    names = node_names(sub, lang, root)
     nodes = [{"data": {"id": n.iri, "label": c.primary_type(n.types),
-                       "name": c.shorten(name_of(n.iri, n.labels, lang), 40),
+                       "name": c.shorten(names[n.iri], 40),
                        "type": c.type_name(c.primary_type(n.types), lang)}} for n in sub.nodes]
     edges = [{"data": {"id": f"{e.subject} {e.predicate} {e.object}", "label": local_name(e.predicate),
                        "name": edge_label(e, lang), "source": e.subject, "target": e.object}} for e in sub.edges]
@@ -147,7 +165,7 @@ def _legend(sub: Subgraph, lang: str) -> None:
     chips = [f"<span style='display:inline-block;margin-right:14px'><span style='color:{c.style_of(x)[0]};"
              f"font-size:1.2em'>●</span> {c.md_escape(c.type_name(x, lang))} ({n})</span>"
              for x, n in sorted(counts.items(), key=lambda kv: -kv[1])]
-    st.markdown(f"**{t('graph.legend', lang)}** : " + "".join(chips), unsafe_allow_html=True)
+    st.markdown(f"**{tc('graph.legend', lang)}** " + "".join(chips), unsafe_allow_html=True)
 
 
 def _handle_event(event, root: str, key: str) -> None:
@@ -166,7 +184,7 @@ def _handle_event(event, root: str, key: str) -> None:
 
 def _controls(sub: Subgraph, root: str, key: str, lang: str) -> None:
     """Open or expand the clicked node; the same by picking it from a list (keyboard, tests)."""
-    names = {n.iri: name_of(n.iri, n.labels, lang) for n in sub.nodes}
+    names = node_names(sub, lang, root)
     selected = st.session_state.get(f"{key}-selected")
     if selected in names:
         cols = st.columns([3, 1, 1], vertical_alignment="center")

@@ -9,7 +9,7 @@ import html
 
 import streamlit as st
 
-from ..i18n import local_name, name_of, t
+from ..i18n import local_name, name_of, t, tc
 from . import common as c
 
 CONTEXT = 140  # characters of document text shown around a mention
@@ -17,7 +17,7 @@ CONTEXT = 140  # characters of document text shown around a mention
 
 def _original_and_mt(text: str, text_lang: str | None, mt: str | None, mt_lang: str | None, lang: str) -> None:
     left, right = st.columns(2)
-    left.caption(t("original", lang, lang=text_lang or "?"))
+    left.caption(t("original", lang, code=text_lang or "?"))
     left.markdown(f"> {c.md_escape(text)}")
     if mt:
         right.caption(f"⚙ {t('mt', lang)} ({mt_lang or '?'})")
@@ -28,16 +28,18 @@ def _original_and_mt(text: str, text_lang: str | None, mt: str | None, mt_lang: 
 
 def statement_block(row, lang: str) -> None:
     with st.container(border=True):
-        bits = [f"**{t('speaker', lang)}** : {c.entity_link(row.speaker, row.speaker_labels, lang)}"]
+        bits = [f"**{tc('speaker', lang)}** {c.entity_link(row.speaker, row.speaker_labels, lang)}"]
         if row.date:
             bits.append(row.date)
         bits.append(t("quote" if row.is_quote else "reported", lang))
         if row.medium:
             medium = row.medium
-            bits.append(f"{t('medium', lang)} : " + (c.md_escape(local_name(medium)) if medium.startswith("http") else c.md_escape(medium)))
+            shown = (c.entity_link(medium, c.labels([medium]).get(medium), lang) if medium.startswith("http")
+                     else c.md_escape(medium))
+            bits.append(f"{tc('medium', lang)} {shown}")
         st.markdown(" · ".join(bits))
         _original_and_mt(row.text, row.lang, row.translation, row.translation_lang, lang)
-        st.markdown(f"{t('col.source', lang)} : {c.source_link(row.source, lang)}")
+        st.markdown(f"{tc('col.source', lang)} {c.source_link(row.source, lang)}")
 
 
 def allegation_block(row, lang: str) -> None:
@@ -45,10 +47,10 @@ def allegation_block(row, lang: str) -> None:
         by = c.entity_link(row.by, row.by_labels, lang) if row.by else "—"
         against = c.entity_link(row.against, row.against_labels, lang)
         standing = c.type_name(row.standing, lang)
-        st.markdown(f"**{t('by', lang)}** : {by} · **{t('against', lang)}** : {against} · "
-                    f"**{t('standing', lang)}** : `{c.md_escape(standing)}`")
+        st.markdown(f"**{tc('by', lang)}** {by} · **{tc('against', lang)}** {against} · "
+                    f"**{tc('standing', lang)}** `{c.md_escape(standing)}`")
         _original_and_mt(row.text, row.lang, row.translation, row.translation_lang, lang)
-        st.markdown(f"{t('col.source', lang)} : {c.source_link(row.source, lang)}")
+        st.markdown(f"{tc('col.source', lang)} {c.source_link(row.source, lang)}")
 
 
 def highlight(body: str, start: int, end: int, colour: str = "#ffe08a") -> str:

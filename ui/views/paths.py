@@ -6,7 +6,7 @@ from st_link_analysis import st_link_analysis
 
 from kadrey_kg.graph.model import Subgraph
 
-from ..i18n import t
+from ..i18n import t, tc
 from . import common as c
 from . import graph as graph_view
 from .picker import entity_picker
@@ -42,7 +42,7 @@ def render(lang: str) -> None:
                 st.markdown(f"{c.entity_link(hop.subject, s.labels if s else {}, lang)} —*{c.md_escape(rel)}*→ "
                             f"{c.entity_link(hop.object, o.labels if o else {}, lang)}")
                 sources = "; ".join(c.source_link(x, lang) for x in hop.sources) or t("paths.no_source", lang)
-                st.caption(f"↳ {t('col.source', lang)} : {sources}")
+                st.caption(f"↳ {tc('col.source', lang)} {sources}")
     sub = graph_view.merge([_as_subgraph(p) for p in paths])
     st_link_analysis(graph_view.elements(sub, lang), layout="breadthfirst", node_styles=graph_view.node_styles(sub),
                      edge_styles=graph_view.edge_styles(sub), height=380, key="paths-cy")
