@@ -22,6 +22,7 @@ SURE = 0.95               # and in a third language only when it is this sure...
 SURE_CHARS = 120          # ...on at least this many letters
 CAPITALISED = 0.6         # above this share of capitalised words a paragraph is names/headings: inherit
 DOC_SAMPLE = 30_000       # langdetect's vote converges long before this
+PARAGRAPH_SAMPLE = 1_000  # the same for one paragraph (and keeps long paragraphs cheap)
 _WORD = re.compile(r"[^\W\d_]+")
 _LIST_ITEM = re.compile(r"^\s*(?:[•●▪◦‣*–-]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")  # a list item starts a paragraph
 _SENTENCE_END = re.compile(r"[.!?:;»\"”)\]]\s*$")
@@ -81,7 +82,7 @@ def paragraph_language(text: str, doc_lang: str) -> str:
         return doc_lang
     if sum(w[0].isupper() for w in words) > CAPITALISED * len(words):
         return doc_lang  # names, captions, all-caps headings: n-grams of names say nothing of the language
-    probs = probabilities(text)
+    probs = probabilities(text[:PARAGRAPH_SAMPLE])
     top = max(probs, key=probs.get) if probs else doc_lang
     if top == doc_lang:
         return doc_lang

@@ -26,8 +26,11 @@ _LABEL = re.compile(
 _LABEL_RANK = ("signed", "dated", "decided", "publié", "published", "posted", "filed", "date filed",
                "entered", "mis à jour", "modifié", "updated")
 _CASE_LINE = re.compile(r"^\s*([A-Z][\w.'’&-]*(?:[ ,][\w.'’&,-]+)*? v\. [^\n]{2,120}?)\s*$")
-_LAW_FIRM = re.compile(r"\b(LLP|L\.L\.P\.|LLC|P\.C\.|PLLC|Law|Legal|Lawyers?|Attorneys?|Avocats?|Cabinet|Solicitors)\b", re.I)
-_LAW_HOST = re.compile(r"(law|legal|avocat|attorney|lawyer|llp)", re.I)
+# Law firms sign as "X LLP", "Y Avocats"...; JD Supra, Lexology and the National Law Review republish their notes.
+# Plain "Law"/"Legal" is not enough: Bloomberg Law and Reuters Legal are newsrooms.
+_LAW_FIRM = re.compile(r"\b(LLP|L\.L\.P\.|LLC|P\.C\.|PLLC|Avocats?|Attorneys at Law|Law (?:Firm|Group|Offices?)|"
+                       r"Cabinet|Solicitors|Rechtsanw[äa]lte|JD Supra|Lexology|National Law Review)\b|&\s*Associates\b", re.I)
+_LAW_HOST = re.compile(r"(^|\.)(jdsupra\.com|lexology\.com|natlawreview\.com)$|avocat|lawfirm|-law\.|law-?group", re.I)
 _BLOG_HOST = re.compile(r"(^|\.)blog\.|/blog(s)?/|substack\.com|medium\.com|blogspot\.|wordpress\.com|hashnode", re.I)
 
 
@@ -86,7 +89,8 @@ def _kind(caption: Caption, ecf: list[EcfHeader], pleading: bool, text: str, sit
 
 
 def _web_kind(publisher: str | None, url: str | None, page_type: str | None) -> str:
-    if publisher and _LAW_FIRM.search(publisher) or url and _LAW_HOST.search(url.split("/")[2] if "//" in url else url):
+    host = url.split("/")[2] if url and "//" in url else (url or "")
+    if publisher and _LAW_FIRM.search(publisher) or host and _LAW_HOST.search(host):
         return "law-firm-note"
     if (page_type or "").lower() == "blog" or url and _BLOG_HOST.search(url) or publisher and "blog" in publisher.lower():
         return "blog"
