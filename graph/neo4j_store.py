@@ -1,0 +1,304 @@
+"""The Neo4j store: any Neo4j 5 server over Bolt, with our own lossless RDF writer.
+
+    store = Neo4jStore(resolve("bolt://127.0.0.1:7687"))      # NEO4J_USER / NEO4J_PASSWORD from env
+    store.replace_document(doc_iri, graph)                      # one managed transaction
+
+Writes are batched UNWINDs inside one `session.execute_write` per call: a document is written whole
+or not at all, transient errors are retried by the driver, re-writing the same graph changes
+nothing (MERGE on `uri`, relationships MERGEd on their predicate IRI). The mapping is in
+graph/neo4j_mapping.py and docs/neo4j.md; the read queries in graph/neo4j_queries.py.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+import neo4j
+from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from rdflib import Dataset, Graph
+
+from kadrey_kg.ontology import CURATED_GRAPH, KKG, ONTOLOGY_GRAPH, SYSTEM_GRAPHS
+
+from .base import Store
+from .config import StoreConfig
+from .errors import QueryFailed, QueryRefused, StoreUnavailable
+from .model import QueryResult, Stats
+from .neo4j_mapping import GraphRows, NodeState, build_dataset, graph_rows, node_record
+from .neo4j_queries import CypherQueries
+
+BATCH = 2000
+LIST_PROPS = "n{.uri, ._g, ._p, ._v, ._dt, ._l, ._tg, ._t, ._graphs}"
+SCHEMA_STATEMENTS = (
+    "CREATE CONSTRAINT kkg_resource_uri IF NOT EXISTS FOR (n:Resource) REQUIRE n.uri IS UNIQUE",
+    "CREATE FULLTEXT INDEX kkg_names_fr IF NOT EXISTS FOR (n:Resource) ON EACH [n.label_fr, n.alt_fr, n.mtLabel_fr] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'french'}}",
+    "CREATE FULLTEXT INDEX kkg_names_en IF NOT EXISTS FOR (n:Resource) ON EACH [n.label_en, n.alt_en, n.mtLabel_en] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}",
+    "CREATE FULLTEXT INDEX kkg_text_fr IF NOT EXISTS FOR (n:Statement|Allegation) ON EACH [n.text_fr, n.machineTranslation_fr] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'french'}}",
+    "CREATE FULLTEXT INDEX kkg_text_en IF NOT EXISTS FOR (n:Statement|Allegation) ON EACH [n.text_en, n.machineTranslation_en] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}",
+)
+
+# The read-only console: clauses that write or reach outside the graph, refused before running.
+_WRITE_CLAUSES = re.compile(
+    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV|ALTER|RENAME|GRANT|DENY|REVOKE|"
+    r"TERMINATE|START\s+DATABASE|STOP\s+DATABASE|IN\s+TRANSACTIONS|USE)\b", re.IGNORECASE)
+_CALLS = re.compile(r"\bCALL\s+([A-Za-z_][\w.]*)", re.IGNORECASE)
+_ALLOWED_PROCEDURES = {"db.labels", "db.relationshiptypes", "db.propertykeys", "db.schema.visualization",
+                       "db.schema.nodetypeproperties", "db.schema.reltypeproperties",
+                       "db.index.fulltext.querynodes", "db.index.fulltext.queryrelationships"}
+_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+
+
+class Neo4jStore(CypherQueries, Store):
+    kind = "neo4j"
+    query_language = "cypher"
+
+    def __init__(self, cfg: StoreConfig, *, retry_seconds: float = 30.0):
+        self.cfg = cfg
+        self.database = cfg.database or None
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                cfg.uri, auth=(cfg.user or "neo4j", cfg.password or ""),
+                max_transaction_retry_time=retry_seconds, connection_timeout=10.0)
+            self._driver.verify_connectivity()
+        except AuthError:
+            raise StoreUnavailable(
+                f"Neo4j at {cfg.uri} refused the credentials of user {cfg.user!r}: check NEO4J_USER / NEO4J_PASSWORD"
+            ) from None
+        except (ServiceUnavailable, SessionExpired, OSError) as err:
+            raise StoreUnavailable(
+                f"cannot reach Neo4j at {cfg.uri} ({type(err).__name__}); start one with `kadrey-kg neo4j start` "
+                f"or check NEO4J_URI"
+            ) from None
+        except (DriverError, Neo4jError, ValueError) as err:
+            raise StoreUnavailable(f"cannot open Neo4j at {cfg.uri}: {type(err).__name__}: {_safe(err, cfg)}") from None
+        self.generation = 0
+        for statement in SCHEMA_STATEMENTS:
+            self._write(lambda tx, q=statement: tx.run(q).consume())
+
+    # ---- plumbing ------------------------------------------------------------------------------
+    def _session(self, access=neo4j.WRITE_ACCESS):
+        return self._driver.session(database=self.database, default_access_mode=access)
+
+    def _write(self, fn, *args):
+        try:
+            with self._session() as session:
+                result = session.execute_write(fn, *args)
+        except (ServiceUnavailable, SessionExpired) as err:
+            raise StoreUnavailable(f"lost Neo4j at {self.cfg.uri} during a write; nothing was committed "
+                                   f"({type(err).__name__})") from None
+        self.generation += 1
+        return result
+
+    def _read(self, query: str, **params) -> list[dict]:
+        """Rows (as dicts) of a parameterized read query in a managed read transaction."""
+        def work(tx):
+            return [record.data() for record in tx.run(query, **params)]
+        try:
+            with self._session(neo4j.READ_ACCESS) as session:
+                return session.execute_read(work)
+        except (ServiceUnavailable, SessionExpired) as err:
+            raise StoreUnavailable(f"lost Neo4j at {self.cfg.uri} ({type(err).__name__})") from None
+
+    def close(self) -> None:
+        if getattr(self, "_driver", None) is not None:
+            self._driver.close()
+            self._driver = None
+
+    # ---- writing -------------------------------------------------------------------------------
+    def ensure_base(self) -> None:
+        from .base_graphs import curated_graph, ontology_graph
+        from .fingerprint import base_fingerprint
+        from .neo4j_mapping import literal
+
+        fingerprint = base_fingerprint()
+        if self.document_hash(str(CURATED_GRAPH)) == fingerprint:
+            return
+        curated = curated_graph()
+        curated.add((CURATED_GRAPH, KKG.contentHash, literal(fingerprint, "", "")))
+        self.replace_graphs({str(ONTOLOGY_GRAPH): ontology_graph(), str(CURATED_GRAPH): curated})
+
+    def replace_document(self, doc_iri: str, graph: Graph) -> None:
+        self.replace_graphs({str(doc_iri): graph})
+
+    def replace_graphs(self, graphs: dict[str, Graph]) -> None:
+        rows = [graph_rows(str(name), graph) for name, graph in graphs.items()]
+        self._write(_replace_tx, rows)
+
+    def remove_document(self, doc_iri: str) -> bool:
+        existed = bool(self._read("MATCH (n:Resource) WHERE $g IN n._graphs RETURN n.uri LIMIT 1", g=str(doc_iri)))
+        if existed:
+            self.replace_graphs({str(doc_iri): Graph()})
+        return existed
+
+    def document_hash(self, doc_iri: str) -> str | None:
+        rows = self._read(
+            "MATCH (n:Resource {uri: $g}) "
+            "RETURN [i IN range(0, size(coalesce(n._p, [])) - 1) WHERE n._g[i] = $g AND n._p[i] = $p | n._v[i]] AS v",
+            g=str(doc_iri), p=str(KKG.contentHash))
+        values = sorted(rows[0]["v"]) if rows else []
+        return values[0] if values else None
+
+    # ---- export --------------------------------------------------------------------------------
+    def dataset(self, graphs: Iterable[str] | None = None) -> Dataset:
+        wanted = sorted({str(g) for g in graphs}) if graphs is not None else None
+        if wanted is None:
+            nodes = self._read(f"MATCH (n:Resource) RETURN {LIST_PROPS} AS n")
+            rels = self._read("MATCH (a:Resource)-[r]->(b:Resource) RETURN a.uri AS s, r.iri AS p, b.uri AS o, r.graphs AS g")
+        else:
+            nodes = self._read(f"MATCH (n:Resource) WHERE any(g IN n._graphs WHERE g IN $gs) RETURN {LIST_PROPS} AS n", gs=wanted)
+            rels = self._read(
+                "MATCH (a:Resource)-[r]->(b:Resource) WHERE any(g IN r.graphs WHERE g IN $gs) "
+                "RETURN a.uri AS s, r.iri AS p, b.uri AS o, r.graphs AS g", gs=wanted)
+        return build_dataset([r["n"] for r in nodes], [(r["s"], r["p"], r["o"], r["g"]) for r in rels],
+                             set(wanted) if wanted is not None else None)
+
+    def named_graphs(self) -> list[str]:
+        rows = self._read("MATCH (n:Resource) UNWIND n._graphs AS g RETURN DISTINCT g")
+        return sorted(r["g"] for r in rows)
+
+    # ---- console and stats -----------------------------------------------------------------------
+    def read_query(self, query: str, limit: int = 1000, timeout: float = 10.0) -> QueryResult:
+        check_read_only(query)
+        try:
+            with self._session(neo4j.READ_ACCESS) as session:
+                plan = session.run(neo4j.Query("EXPLAIN " + query, timeout=timeout)).consume()
+                if plan.query_type not in ("r", None):
+                    raise QueryRefused("the query console is read-only: this query would write (use MATCH ... RETURN)")
+                with session.begin_transaction(timeout=timeout) as tx:
+                    result = tx.run(query)
+                    columns = list(result.keys())
+                    rows, truncated = [], False
+                    for record in result:
+                        if len(rows) >= limit:
+                            truncated = True
+                            break
+                        rows.append([_display(v) for v in record.values()])
+                    tx.rollback()
+        except QueryRefused:
+            raise
+        except ClientError as err:
+            code = err.code or ""
+            if "AccessMode" in code or "Forbidden" in code:
+                raise QueryRefused(f"the query console is read-only: {err.message}") from None
+            if "TransactionTimedOut" in code or "Terminated" in code:
+                raise QueryFailed(f"the query ran longer than {timeout:g}s and was stopped") from None
+            raise QueryFailed(f"Cypher error: {err.message}") from None
+        except (ServiceUnavailable, SessionExpired) as err:
+            raise StoreUnavailable(f"lost Neo4j at {self.cfg.uri} ({type(err).__name__})") from None
+        except Neo4jError as err:
+            raise QueryFailed(f"query failed: {err.message}") from None
+        return QueryResult(columns, rows, truncated)
+
+    def stats(self) -> Stats:
+        from .vocab import ENTITY_TYPES, local_name
+
+        triples = self._read(
+            "MATCH (n:Resource) RETURN sum(size(coalesce(n._g, [])) + size(coalesce(n._tg, []))) AS n")[0]["n"] or 0
+        triples += self._read("MATCH ()-[r]->() RETURN sum(size(r.graphs)) AS n")[0]["n"] or 0
+        type_rows = self._read(
+            "MATCH (n:Resource) WHERE size(coalesce(n._t, [])) > 0 "
+            "RETURN n.uri AS uri, [i IN range(0, size(n._t) - 1) WHERE n._tg[i] <> $onto | n._t[i]] AS local, "
+            "n._t AS all", onto=str(ONTOLOGY_GRAPH))
+        by_type: dict[str, int] = {}
+        entity_types = {str(t) for t in ENTITY_TYPES}
+        entities = 0
+        for row in type_rows:
+            for t in set(row["local"]):
+                by_type[t] = by_type.get(t, 0) + 1
+            entities += bool(entity_types & set(row["all"]))
+        system = {str(g) for g in SYSTEM_GRAPHS}
+        documents = sum(1 for g in self.named_graphs() if g not in system)
+        return Stats(
+            triples=int(triples), documents=documents, entities=entities,
+            statements=by_type.get(str(KKG.Statement), 0), allegations=by_type.get(str(KKG.Allegation), 0),
+            by_type={local_name(k): v for k, v in sorted(by_type.items()) if k.startswith(str(KKG))},
+        )
+
+
+def check_read_only(query: str) -> None:
+    """Refuse writes and procedures outside a small read-only list (before the server sees them)."""
+    code = _STRINGS_AND_COMMENTS.sub(" ", query)
+    clause = _WRITE_CLAUSES.search(code)
+    if clause:
+        raise QueryRefused(f"the query console is read-only: {' '.join(clause.group(1).upper().split())} is not "
+                           f"allowed (use MATCH ... RETURN)")
+    for call in _CALLS.finditer(code):
+        if call.group(1).lower() not in _ALLOWED_PROCEDURES:
+            raise QueryRefused(f"the query console is read-only: procedure {call.group(1)} is not allowed "
+                               f"(allowed: {', '.join(sorted(_ALLOWED_PROCEDURES))})")
+    if re.search(r"\bCALL\s*\{", code, re.IGNORECASE) and re.search(r"\bIN\s+TRANSACTIONS\b", code, re.IGNORECASE):
+        raise QueryRefused("the query console is read-only: CALL { } IN TRANSACTIONS is not allowed")
+
+
+# ---- the write transaction -----------------------------------------------------------------------
+def _replace_tx(tx, rows: list[GraphRows]) -> None:
+    """Replace the named graphs in `rows` inside the caller's transaction (re-run on retry)."""
+    names = [r.name for r in rows]
+    touched = tx.run(f"MATCH (n:Resource) WHERE any(g IN n._graphs WHERE g IN $names) RETURN {LIST_PROPS} AS n",
+                     names=names).data()
+    states = {rec["n"]["uri"]: NodeState.from_record(rec["n"]) for rec in touched}
+    new_uris = sorted(set().union(*(r.uris for r in rows)) - set(states))
+    for chunk in _chunks(new_uris):
+        for rec in tx.run(f"UNWIND $uris AS u MATCH (n:Resource {{uri: u}}) RETURN {LIST_PROPS} AS n", uris=chunk):
+            states[rec["n"]["uri"]] = NodeState.from_record(rec["n"])
+    # 1. this graph's relationships go (or lose this graph from their `graphs`)
+    if states:
+        tx.run("MATCH (n:Resource)-[r]->() WHERE n.uri IN $uris AND any(g IN r.graphs WHERE g IN $names) "
+               "WITH r, [g IN r.graphs WHERE NOT g IN $names] AS keep "
+               "FOREACH (_ IN CASE WHEN size(keep) = 0 THEN [1] ELSE [] END | DELETE r) "
+               "FOREACH (_ IN CASE WHEN size(keep) > 0 THEN [1] ELSE [] END | SET r.graphs = keep)",
+               uris=list(states), names=names).consume()
+    # 2. node state: drop these graphs' statements, add the new ones
+    drop = set(names)
+    for state in states.values():
+        state.drop_graphs(drop)
+    for r in rows:
+        for uri in r.uris:
+            state = states.setdefault(uri, NodeState(uri))
+            state.graphs.add(r.name)
+            state.lits.extend(r.lits.get(uri, ()))
+            state.types.extend(r.types.get(uri, ()))
+    keep = [node_record(s) for s in states.values() if s.graphs]
+    gone = [s.uri for s in states.values() if not s.graphs]
+    for chunk in _chunks(keep):
+        tx.run("UNWIND $rows AS row MERGE (n:Resource {uri: row.uri}) SET n = row.props "
+               "WITH n, row, [l IN labels(n) WHERE l <> 'Resource' AND NOT l IN row.labels] AS stale "
+               "REMOVE n:$(stale) SET n:$(row.labels)", rows=chunk).consume()
+    for chunk in _chunks(gone):
+        tx.run("UNWIND $uris AS u MATCH (n:Resource {uri: u}) DETACH DELETE n", uris=chunk).consume()
+    # 3. relationships, typed by the predicate's local name, keyed by its full IRI
+    for r in rows:
+        for chunk in _chunks(r.rels):
+            tx.run("UNWIND $rels AS r MATCH (a:Resource {uri: r.s}) MATCH (b:Resource {uri: r.o}) "
+                   "MERGE (a)-[x:$(r.type) {iri: r.iri}]->(b) "
+                   "ON CREATE SET x.ns = r.ns, x.graphs = [$g] "
+                   "ON MATCH SET x.graphs = CASE WHEN $g IN x.graphs THEN x.graphs ELSE x.graphs + $g END",
+                   rels=chunk, g=r.name).consume()
+
+
+def _chunks(items, size: int = BATCH):
+    items = list(items)
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _display(value):
+    if isinstance(value, neo4j.graph.Node):
+        return value.get("uri") or f"node {value.element_id}"
+    if isinstance(value, neo4j.graph.Relationship):
+        return value.get("iri") or value.type
+    if isinstance(value, neo4j.graph.Path):
+        return " → ".join(str(n.get("uri")) for n in value.nodes)
+    if isinstance(value, (list, tuple)):
+        return [_display(v) for v in value]
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
+def _safe(err: Exception, cfg: StoreConfig) -> str:
+    text = str(err)
+    return text.replace(cfg.password, "***") if cfg.password else text
