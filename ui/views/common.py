@@ -15,7 +15,7 @@ import streamlit as st
 
 from kadrey_kg.graph import open_store
 from kadrey_kg.graph.model import SourceRef
-from kadrey_kg.ontology import KKG
+from kadrey_kg.ontology import KKG, KKGDOC
 
 from ..i18n import DEFAULT_LANG, LANGS, local_name, name_of, pick, t
 
@@ -157,8 +157,9 @@ def href(page_name: str, **params) -> str:
 
 
 def entity_link(iri: str, labels_: dict | None, lang_: str) -> str:
-    """A markdown link to an entity's page (opens in a new tab: the current view stays)."""
-    return f"[{md_escape(name_of(iri, labels_, lang_))}]({href('entity', entity=iri)})"
+    """A markdown link to an entity's page, or a document's (opens in a new tab: the current view stays)."""
+    target = href("document", doc=iri) if iri.startswith(str(KKGDOC)) else href("entity", entity=iri)
+    return f"[{md_escape(name_of(iri, labels_, lang_))}]({target})"
 
 
 def source_link(src: SourceRef | None, lang_: str) -> str:

@@ -57,6 +57,10 @@ def subgraph_rdf(sub: Subgraph) -> Graph:
 
 def render(lang: str) -> None:
     current = st.session_state.get("current_subgraph")
+    entity = c.param("entity")
+    if entity and (not current or current["root"] != entity):
+        # Opened from a link: the subgraph is the entity's 1-hop neighbourhood, as its page shows it.
+        current = {"root": entity, "subgraph": c.q("neighbourhood", entity, hops=1, limit=300)}
     scopes = ["whole"]
     if current:
         root = current["root"]

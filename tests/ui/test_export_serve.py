@@ -1,0 +1,74 @@
+"""The explorer's export of the subgraph on screen, and the `streamlit run` command serve() builds."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import urllib.request
+
+from rdflib import RDF, Graph, URIRef
+from streamlit.testing.v1 import AppTest
+
+from kadrey_kg.ontology import KKG
+from kadrey_kg.ui.serve import APP, command, environment, start
+from kadrey_kg.ui.views.export import subgraph_rdf
+
+from .conftest import CASE, free_port
+
+
+def test_subgraph_export_keeps_every_edge_with_its_evidence(reader):
+    sub = reader.neighbourhood(CASE, hops=1)
+    assert sub.edges
+    for fmt in ("turtle", "json-ld"):
+        data = subgraph_rdf(sub).serialize(format=fmt, encoding="utf-8")
+        back = Graph().parse(data=data, format=fmt)
+        for edge in sub.edges:
+            s, p, o = URIRef(edge.subject), URIRef(edge.predicate), URIRef(edge.object)
+            assert (s, p, o) in back
+            evidence = {ev for ev in back.subjects(RDF.subject, s) if (ev, RDF.object, o) in back and (ev, RDF.predicate, p) in back}
+            assert {str(x) for e in evidence for x in back.objects(e, KKG.sourceDocument)} == {x.document for x in edge.sources}
+        for node in sub.nodes:
+            assert {str(t) for t in back.objects(URIRef(node.iri), RDF.type)} == {str(KKG[t]) for t in node.types}
+
+
+def test_export_page_offers_the_entity_neighbourhood(ui_env, reader):
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.query_params.update(page="export", entity=CASE, lang="en")
+    at.run()
+    assert not at.exception
+    scope = at.radio(key="export-scope")
+    assert scope.options[1] == f"The neighbourhood of: {reader.entity(CASE).labels['en']}"
+    scope.set_value("sub").run()
+    assert not at.exception and not at.error
+    triples = len(subgraph_rdf(reader.neighbourhood(CASE, hops=1)))
+    assert any(c.value.startswith(f"{triples} triples, ") for c in at.caption)
+
+
+def test_serve_command_passes_the_store_through(tmp_path):
+    cmd = command(tmp_path / "store", port=8600, open_browser=False)
+    assert cmd[:5] == [sys.executable, "-m", "streamlit", "run", str(APP)]
+    assert cmd[cmd.index("--server.port") + 1] == "8600"
+    assert cmd[cmd.index("--server.headless") + 1] == "true"
+    assert cmd[-2:] == ["--store", str(tmp_path / "store")]
+    assert environment(tmp_path / "store")["KADREY_KG_STORE"] == str(tmp_path / "store")
+    assert "--store" not in command(None)
+
+
+def test_served_app_answers_health_and_shows_the_empty_state_text(tmp_path):
+    """A real `streamlit run` on a missing store starts and stays up (the page explains what to do)."""
+    port = free_port()
+    proc = start(tmp_path / "missing", port=port, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise AssertionError("streamlit did not answer /_stcore/health within 60 s")
+        assert proc.poll() is None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
