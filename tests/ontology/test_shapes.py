@@ -121,9 +121,11 @@ def test_mention_offsets_pairs_order_and_names():
     g.add((m, RDFS.label, Literal("Meg Example")))
     report = validate(g)
     msgs = messages_for(report, m)
-    assert any("kkg:endOffset" in x for x in msgs)
-    assert any("must come together" in x for x in msgs)
+    assert any("must come together (no kkg:endOffset)" in x for x in msgs)
     assert any("no rdfs:label" in x for x in msgs)
+    g.remove((m, KKG.startOffset, None))
+    assert any("needs kkg:startOffset and kkg:endOffset" in x for x in messages_for(validate(g), m))
+    g.add((m, KKG.startOffset, Literal(9)))
     g.add((m, KKG.endOffset, Literal(3)))
     assert any("not after kkg:endOffset" in x for x in messages_for(validate(g), m))
 
