@@ -95,3 +95,19 @@ def test_capitalised_caption_inherits_document_language(shared_dir):
     doc = detect_language(read_document(shared_dir / "corpus" / "en" / "en03_order_dmca_partial_summary_judgment_2025.txt"))
     caption = next(p for p in doc.paragraphs if doc.text[p.start:p.end].startswith("v. MOTION FOR PARTIAL"))
     assert caption.lang == "en"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Sarah Silverman and Richard Kadrey v. Meta", "en"),   # langdetect alone: de 0.43, id 0.43, en 0.14
+    ("Les auteurs ont perdu.", "fr"),
+    ("Meta was sued by authors.", "en"),
+])
+def test_short_documents(write, text, lang):
+    assert detect_language(read_document(write("short.txt", text))).lang == lang
+
+
+def test_short_paragraph_decided_by_function_words(write):
+    # in an English document, a 60-letter French line is French even though langdetect hesitates
+    text = "\n\n".join([EN_QUOTE, "Le juge a donné raison à Meta dans cette affaire.", EN_QUOTE])
+    doc = detect_language(read_document(write("mixed_short.txt", text)))
+    assert [p.lang for p in doc.paragraphs] == ["en", "fr", "en"]
