@@ -26,7 +26,7 @@ PARAGRAPH_SAMPLE = 1_000  # the same for one paragraph (and keeps long paragraph
 SHORT_DOC = 300           # letters; below this langdetect alone is unreliable
 # Frequent function words, unambiguous enough to vote (a word shared by two languages votes for both)
 _FW = {
-    "fr": "le la les de des du un une et à a est sont dans pour sur par au aux ce cette qui que ne pas avec "
+    "fr": "le la les de des du un une et à a en est sont dans pour sur par au aux ce cette qui que ne pas avec "
           "il elle ils elles son ses leur nous vous mais ou où selon aussi été avait être très plus",
     "en": "the a an and of to in is was were are been for on by with that this from at as it its "
           "which who has have had not but or their they he she would will said",
