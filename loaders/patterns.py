@@ -82,6 +82,9 @@ ALLEGATION_NOUN = words(
 )
 ACCUSATION_AGAINST = words(r"(?:accusation|allégation|plainte|poursuite)s?\s+[^.;]{0,60}?\b(?:portée|déposée|intentée)s?\s+contre",
                            r"(?:accusations?|allegations?|claims?|suit|lawsuit)\s+against")
+# "the plaintiffs' DMCA claim under …", "Meta's claim that …": a party's pleaded claim
+CLAIM_OF = re.compile(r"(?P<owner>[\w.]+(?:\s+[\w.]+)?)(?:['’]s?|’)\s+(?:[\w-]+\s+){0,2}?(?:claims?|counts?|causes?\s+of\s+action)"
+                      r"\s+(?:under|that|for|of|against)\b")
 THEORY = words(r"theory(?:\s+of\s+liability)?\s+is\s+that", r"theories?\s+that", r"théorie\s+selon\s+laquelle")
 COMPEL = words(r"(?:move|moves|moved|moving)\s+to\s+compel", r"motion\s+to\s+compel",
                r"demandent?\s+(?:au\s+tribunal\s+)?d[’']ordonner\s+à")
@@ -174,7 +177,7 @@ MONTH_YEAR = re.compile(rf"\b(?P<month>{FR_MONTHS}|{EN_MONTHS})\s+(?:de\s+|of\s+
 # ---- claims (causes of action) ---------------------------------------------------------------------
 # name -> cue; the name goes through `entity_iri("claim", name)` like the curated claims
 CLAIMS = [
-    ("DMCA", words(r"DMCA", r"Digital\s+Millennium\s+Copyright\s+Act", r"copyright\s+management\s+information",
+    ("DMCA 1202(b)", words(r"DMCA", r"Digital\s+Millennium\s+Copyright\s+Act", r"copyright\s+management\s+information",
                    r"CMI", r"§\s*1202", r"informations?\s+sur\s+le\s+régime\s+des\s+droits")),
     ("CDAFA", words(r"CDAFA", r"Comprehensive\s+Computer\s+Data\s+Access\s+and\s+Fraud\s+Act")),
     ("vicarious copyright infringement", words(r"vicarious(?:\s+copyright)?\s+infringement", r"contrefaçon\s+indirecte")),
@@ -193,7 +196,7 @@ from dataclasses import dataclass  # noqa: E402
 
 from rdflib import URIRef  # noqa: E402
 
-from kadrey_kg.ontology import KKGID, normalize_name  # noqa: E402
+from kadrey_kg.ontology import KKGDOC, KKGID, normalize_name  # noqa: E402
 
 AGENT_KINDS = {"person", "org", "court", "group"}
 PAPER_KINDS = {"document", "filing", "doc"}
@@ -235,6 +238,8 @@ class Context:
         if ent is not None:
             return ent.kind
         s = str(iri)
+        if s.startswith(str(KKGDOC)):
+            return "document"    # a paper linked to its own document node (kkgdoc:)
         return s[len(str(KKGID)):].split("/", 1)[0] if s.startswith(str(KKGID)) else None
 
     def is_agent(self, iri) -> bool:
