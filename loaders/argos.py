@@ -230,6 +230,7 @@ def remove(from_code: str, to_code: str, folder: Path | None = None) -> list[Pac
 
 MAX_SOURCE_TOKENS = 120      # argos/OPUS models have 256 positions; leave room for longer output
 MAX_DECODING_TOKENS = 250
+BATCH_TOKENS = 2048
 _CLAUSE_END = (",", ";", ":", ")", "»", "”", "—")
 
 
@@ -299,7 +300,8 @@ class ArgosEngine:
         prefix = [[pkg.target_prefix]] * len(chunks) if pkg.target_prefix else None
         results = self._load().translate_batch(
             chunks, target_prefix=prefix, replace_unknowns=True,
-            max_batch_size=settings.batch_size, batch_type="tokens", beam_size=settings.beam_size,
+            # argos' default (ARGOS_BATCH_SIZE=32 tokens) puts each sentence in its own batch; this batches them
+            max_batch_size=BATCH_TOKENS, batch_type="tokens", beam_size=settings.beam_size,
             num_hypotheses=1, length_penalty=0.2,
             # a bound on runaway output (hallucination loops), generous for fr↔en length ratios
             max_decoding_length=min(MAX_DECODING_TOKENS, 2 * max(len(c) for c in chunks) + 16),
