@@ -25,6 +25,7 @@ _LABELS = [
     r"à lire (également|aussi)|lire aussi|read more|related( articles)?|articles? similaires?",
     r"accept( all)? cookies|cookies?|tout accepter|partager|imprimer|retour en haut|back to top",
     r"[|•·]+",
+    r"(?:[^\n>›»|]{1,30}\s[>›»]\s){2,}[^\n>›»|]{1,60}",   # breadcrumbs: "Accueil > Tech > IA"
 ]
 _LABEL = re.compile(r"^\s*(?:" + "|".join(_LABELS) + r")\s*$", re.I)
 

@@ -12,6 +12,7 @@ from .boilerplate import boilerplate_spans, mask, source_site
 from .caption import Caption, heading_title, parse_caption, FILING_NOUNS
 from .courts import find_case_number, find_courts, normalise_case_number
 from .dates import find_dates
+from .language import function_word_votes
 from .pipeline import DocMeta
 from .pleading import EcfHeader
 
@@ -31,6 +32,13 @@ _CASE_LINE = re.compile(r"^\s*([A-Z][\w.'’&-]*(?:[ ,][\w.'’&,-]+)*? v\. [^\n
 _LAW_FIRM = re.compile(r"\b(LLP|L\.L\.P\.|LLC|P\.C\.|PLLC|Avocats?|Attorneys at Law|Law (?:Firm|Group|Offices?)|"
                        r"Cabinet|Solicitors|Rechtsanw[äa]lte|JD Supra|Lexology|National Law Review)\b|&\s*Associates\b", re.I)
 _LAW_HOST = re.compile(r"(^|\.)(jdsupra\.com|lexology\.com|natlawreview\.com)$|avocat|lawfirm|-law\.|law-?group", re.I)
+# What law-firm notes say about themselves (disclaimers, alert banners, the firm's signature)
+_LAW_FIRM_TEXT = re.compile(
+    r"Attorney Advertising|Client Alert|Legal Alert|Prior results do not guarantee|"
+    r"(?:does not|do not|nor does it) constitute legal advice|not intended (?:as|to be|to constitute) legal advice|"
+    r"ne constitue(?:nt)? pas (?:un|une|des) (?:avis|conseils?|consultation)s? juridiques?|"
+    r"avocats? (?:au barreau|à la cour|associée?s?)\b|cabinet d['’]avocats", re.I)
+_FIRM_SIGNATURE = re.compile(r"\b[A-Z][\w&.’' -]{1,60}(?:,\s*|\s+)(?:LLP|L\.L\.P\.|PLLC)\b")
 _BLOG_HOST = re.compile(r"(^|\.)blog\.|/blog(s)?/|substack\.com|medium\.com|blogspot\.|wordpress\.com|hashnode", re.I)
 
 
@@ -46,12 +54,12 @@ def header_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def labelled_dates(text: str) -> dict[str, str]:
+def labelled_dates(text: str, *, day_first: bool = False) -> dict[str, str]:
     """{"filed": "2025-01-17", "signed": "2024-12-20", ...}: the first date after each label."""
     found: dict[str, str] = {}
     for region in (text[:HEAD_CHARS], text[-TAIL_CHARS:]):
         for m in _LABEL.finditer(region):
-            dates = find_dates(region[m.end():m.end() + 40])
+            dates = find_dates(region[m.end():m.end() + 40], day_first=day_first)
             if dates and dates[0][0] == 0:
                 found.setdefault(m["label"].lower(), dates[0][2])
     return found
@@ -97,6 +105,13 @@ def _web_kind(publisher: str | None, url: str | None, page_type: str | None) -> 
     return "news"
 
 
+def _text_kind(text: str) -> str:
+    # the firm signs in the byline or the footer; a news story may name "Cooley LLP" anywhere
+    lines = [line for line in text.split("\n") if line.strip()]
+    ends = "\n".join(lines[:4] + lines[-4:])
+    return "law-firm-note" if _LAW_FIRM_TEXT.search(text) or _FIRM_SIGNATURE.search(ends) else "news"
+
+
 def is_case_note(path: Path) -> bool:
     """Notes written by the team live in the package's data/notes folder."""
     from kadrey_kg import data
@@ -116,9 +131,13 @@ def infer_meta(text: str, meta: DocMeta, *, path: Path, ecf: list[EcfHeader] = (
     courts = find_courts(head)
     caption = parse_caption(mask(head, [(a, b) for a, b, _ in courts]))
     court_doc = _is_court_document(head, caption, list(ecf))
-    dates = labelled_dates(clean)
+    # French writes 03/04/2025 for 3 April, US courts and ECF for March 4
+    votes = function_word_votes(head)
+    day_first = not court_doc and votes.get("fr", 0) > votes.get("en", 0)
+    dates = labelled_dates(clean, day_first=day_first)
     # a date on a short line of the site header ("Jan 22, 2024", "| N.D. Cal. | Jun 27, 2025")
-    header_date = next((d[0][2] for _, line in header_lines(clean) if len(line.strip()) <= 60 and (d := find_dates(line))), None)
+    header_date = next((d[0][2] for _, line in header_lines(clean)
+                        if len(line.strip()) <= 60 and (d := find_dates(line, day_first=day_first))), None)
 
     meta.extra.update({k: v for k, v in {"boilerplate": chrome, "source_site": site}.items() if v})
     if court_doc:
@@ -141,6 +160,8 @@ def infer_meta(text: str, meta: DocMeta, *, path: Path, ecf: list[EcfHeader] = (
     else:
         meta.publisher = web.get("sitename")
         meta.kind = _web_kind(meta.publisher, web.get("url"), web.get("page_type")) if web else "news"
+        if meta.kind == "news":
+            meta.kind = _text_kind(clean)
         meta.title = web.get("title") or meta.title
     meta.title = meta.title or _first_line_title(clean)
     if is_case_note(path):

@@ -146,3 +146,32 @@ def test_text_copy_of_a_filed_pdf_keeps_the_stamp_in_text_and_metadata(write):
     assert (meta.kind, meta.case_number, meta.docket_entry, meta.filed_date, meta.date) == (
         "court-order", "23-cv-03417-VC", "407", "2025-01-14", "2025-01-14")
     assert meta.title == "Kadrey v. Meta Platforms, Inc. – Order Denying Motion to Stay"
+
+
+@pytest.mark.parametrize("signature", [
+    "This client alert is for informational purposes only and does not constitute legal advice.",
+    "Jane Roe is a partner at Example & Roe LLP in San Francisco.",
+    "Cet article ne constitue pas un conseil juridique.",
+])
+def test_law_firm_note_in_plain_text(write, signature):
+    text = "Kadrey v. Meta: what the fair use ruling means\n" + "The court ruled on fair use. " * 5 + "\n" + signature + "\n"
+    assert read_document(write("alert.txt", text)).meta.kind == "law-firm-note"
+
+
+def test_breadcrumb_is_boilerplate_not_title(write):
+    text = "Accueil > Tech > Intelligence artificielle\nMeta et les auteurs\nLe procès continue.\n"
+    doc = read_document(write("fil.txt", text))
+    assert doc.meta.extra["boilerplate"] == [(0, 42)]
+    assert doc.meta.title == "Meta et les auteurs"
+
+
+def test_french_numeric_date_is_day_first(write):
+    text = "Meta et les auteurs\nPublié le 03/04/2025\nLe procès continue dans la ville de San Francisco.\n"
+    assert read_document(write("date_fr.txt", text)).meta.date == "2025-04-03"
+
+
+def test_news_naming_a_law_firm_in_the_body_stays_news(write):
+    text = ("Meta wins a round\n" + "The court ruled on fair use. " * 3 + "\n"
+            "Meta was represented by Cooley LLP, while the authors hired Boies Schiller Flexner LLP.\n"
+            + "The authors may appeal. \n" * 5)
+    assert read_document(write("story.txt", text)).meta.kind == "news"
