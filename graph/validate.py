@@ -5,9 +5,9 @@
     if not report.conforms:
         print(report.text())                  # one line per problem: focus node, shape, path, message
 
-A Dataset is validated as the union of its graphs, so a statement in a document graph may point to
-a speaker defined in the curated graph. Pass `with_base=True` to add the ontology and curated
-graphs to a single document graph before validating it.
+A Dataset is validated as the union of its graphs. By default the curated entities `data` points
+to are added as context (not re-checked), so one document's graph validates on its own even when
+its statements name curated speakers; `with_base=False` checks `data` strictly alone.
 """
 from __future__ import annotations
 
@@ -83,21 +83,42 @@ def _flatten(data: Graph | Dataset) -> Graph:
     return out
 
 
-def validate(data: Graph | Dataset, *, with_base: bool = False, shapes: Graph | None = None) -> ValidationReport:
-    """Check `data` against the kadrey-kg shapes. `with_base` adds the ontology and curated graphs."""
+def validate(data: Graph | Dataset, *, with_base: bool = True, shapes: Graph | None = None) -> ValidationReport:
+    """Check the nodes of `data` against the kadrey-kg shapes.
+
+    With `with_base` (default) curated entities that `data` mentions are context: a statement
+    whose speaker is a curated entity passes `sh:class kkg:Agent` even when `data` is one
+    document's graph. Only problems of `data`'s own subjects are reported, and the context is
+    limited to the curated nodes `data` touches, so the cost grows with `data`."""
     from pyshacl import validate as shacl_validate
 
     graph = _flatten(data)
+    checked = len(graph)
+    subjects = {s for s in graph.subjects() if isinstance(s, URIRef)}
     if with_base:
-        graph += curated_graph()
+        by_subject = _curated_by_subject()
+        touched = subjects | {o for o in graph.objects() if isinstance(o, URIRef)}
+        for node in touched & by_subject.keys():
+            for triple in by_subject[node]:
+                graph.add(triple)
     graph += _class_hierarchy()
     conforms, results_graph, _ = shacl_validate(
         graph, shacl_graph=shapes if shapes is not None else shapes_graph(), inference="none",
         abort_on_first=False, allow_warnings=True, advanced=False,
     )
-    results = sorted((_result(results_graph, r) for r in results_graph.subjects(RDF.type, SH.ValidationResult)),
-                     key=lambda r: (r.focus, r.shape or "", r.path or "", r.message))
-    return ValidationReport(conforms=bool(conforms), results=results, triples=len(graph))
+    results = [_result(results_graph, r) for r in results_graph.subjects(RDF.type, SH.ValidationResult)]
+    if with_base:  # context nodes are validated with the curated graph itself, not here
+        results = [r for r in results if URIRef(r.focus) in subjects]
+    results.sort(key=lambda r: (r.focus, r.shape or "", r.path or "", r.message))
+    return ValidationReport(conforms=not results, results=results, triples=checked)
+
+
+@lru_cache(maxsize=1)
+def _curated_by_subject() -> dict[URIRef, list]:
+    out: dict[URIRef, list] = {}
+    for s, p, o in curated_graph():
+        out.setdefault(s, []).append((s, p, o))
+    return out
 
 
 def _result(g: Graph, node: Node) -> ValidationResult:
@@ -117,15 +138,29 @@ def _result(g: Graph, node: Node) -> ValidationResult:
         focus=one(SH.focusNode) or "?",
         message=messages[0] if messages else "violates a shape",
         shape=None if shape is None else str(shape),
-        path=one(SH.resultPath),
+        path=_path(g, g.value(node, SH.resultPath)),
         value=one(SH.value),
         severity=severity.rsplit("#", 1)[-1],
     )
 
 
+def _path(g: Graph, path) -> str | None:
+    """A result path as text; an alternative path (a blank node) as `a|b|c`."""
+    if path is None:
+        return None
+    alternatives = g.value(path, SH.alternativePath)
+    if alternatives is not None:
+        from rdflib.collection import Collection
+
+        return "|".join(str(p) for p in Collection(g, alternatives))
+    return str(path)
+
+
 def _shorten(iri: str | None) -> str:
     if not iri:
         return ""
+    if "|" in iri:
+        return "|".join(_shorten(part) for part in iri.split("|"))
     best = iri
     for prefix, ns in PREFIXES.items():
         if iri.startswith(str(ns)) and len(iri) - len(str(ns)) < len(best):

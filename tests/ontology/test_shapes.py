@@ -165,9 +165,25 @@ def test_dataset_is_validated_as_a_union_of_graphs():
     for t in curated_graph():
         curated.add(t)
     assert validate(ds).conforms
-    # the document graph alone does not know the speaker is an Agent, unless the base is added
+    # strictly alone, the document graph does not know the speaker is an Agent;
+    # by default the curated entities it points to are context
     alone = Graph()
     for t in doc_graph:
         alone.add(t)
-    assert not validate(alone).conforms
-    assert validate(alone, with_base=True).conforms
+    strict = validate(alone, with_base=False)
+    assert [r.focus for r in strict.results] == [str(st)]
+    report = validate(alone)
+    assert report.conforms, report.text()
+    assert report.triples == len(alone)
+
+
+def test_context_does_not_hide_problems_of_the_data():
+    g = base_doc()
+    st = sub_iri(DOC, "statement", "w")
+    g.add((st, RDF.type, KKG.Statement))
+    g.add((st, KKG.speaker, KKGID["dataset/books3"]))  # curated, but a Dataset is no Agent
+    g.add((st, KKG.text, Literal("x", lang="en")))
+    g.add((st, KKG.sourceDocument, DOC))
+    report = validate(g)
+    assert [r.focus for r in report.results] == [str(st)]
+    assert "kkg:Agent" in report.results[0].message
