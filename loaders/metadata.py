@@ -108,7 +108,7 @@ def _web_kind(publisher: str | None, url: str | None, page_type: str | None) -> 
 def _text_kind(text: str) -> str:
     # the firm signs in the byline or the footer; a news story may name "Cooley LLP" anywhere
     lines = [line for line in text.split("\n") if line.strip()]
-    ends = "\n".join(lines[:4] + lines[-4:])
+    ends = "\n".join(lines[:3] + lines[-3:])
     return "law-firm-note" if _LAW_FIRM_TEXT.search(text) or _FIRM_SIGNATURE.search(ends) else "news"
 
 

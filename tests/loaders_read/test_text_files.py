@@ -171,7 +171,7 @@ def test_french_numeric_date_is_day_first(write):
 
 
 def test_news_naming_a_law_firm_in_the_body_stays_news(write):
-    text = ("Meta wins a round\n" + "The court ruled on fair use. " * 3 + "\n"
-            "Meta was represented by Cooley LLP, while the authors hired Boies Schiller Flexner LLP.\n"
-            + "The authors may appeal. \n" * 5)
+    text = ("Meta wins a round\n" + "The court ruled on fair use.\n" * 3
+            + "Meta was represented by Cooley LLP, while the authors hired Boies Schiller Flexner LLP.\n"
+            + "The authors may appeal.\n" * 3)
     assert read_document(write("story.txt", text)).meta.kind == "news"
