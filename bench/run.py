@@ -78,6 +78,60 @@ def peak_rss_mib() -> float:
 
 
 # ---- children (run inside the subprocess) -------------------------------------------------------
+def cpu_seconds() -> float:
+    import resource
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
+
+
+def time_components(pipeline) -> dict[str, float]:
+    """Wrap each pipeline component to add up its wall time (the machine is shared: see CPU time)."""
+    totals: dict[str, float] = {}
+    for comp in pipeline.components:
+        totals[comp.name] = 0.0
+
+        def timed(doc, _f=comp.func, _n=comp.name):
+            t = time.perf_counter()
+            try:
+                return _f(doc)
+            finally:
+                totals[_n] += time.perf_counter() - t
+        comp.func = timed
+    return totals
+
+
+def time_validation() -> list[float]:
+    """Add up the time ingest spends in SHACL validation (loaders/ingest.py `_check`)."""
+    from kadrey_kg.loaders import ingest as ingest_mod
+
+    total = [0.0]
+    original = ingest_mod._check
+
+    def timed(doc):
+        t = time.perf_counter()
+        try:
+            return original(doc)
+        finally:
+            total[0] += time.perf_counter() - t
+    ingest_mod._check = timed
+    return total
+
+
+store_write_s = [0.0]
+
+
+def time_store_writes(store) -> None:
+    original = store.replace_document
+
+    def timed(iri, graph):
+        t = time.perf_counter()
+        try:
+            return original(iri, graph)
+        finally:
+            store_write_s[0] += time.perf_counter() - t
+    store.replace_document = timed
+
+
 def child_ingest(store_path: str, corpus: str, profile: str = "") -> dict:
     from kadrey_kg.graph import open_store
     from kadrey_kg.loaders.ingest import ingest
@@ -89,6 +143,10 @@ def child_ingest(store_path: str, corpus: str, profile: str = "") -> dict:
     store = open_store(store_path)
     pipeline = Pipeline()
     mt = [f"{a}→{b}" for a, b in (("fr", "en"), ("en", "fr")) if argos.engine_for(a, b) is not None]
+    component_s = time_components(pipeline)
+    validate_s = time_validation()
+    time_store_writes(store)
+    cpu0 = cpu_seconds()
     startup = time.perf_counter() - t0
     files = sorted(p for p in Path(corpus).iterdir() if p.suffix in (".txt", ".html", ".pdf"))
     n = len(files)
@@ -113,6 +171,7 @@ def child_ingest(store_path: str, corpus: str, profile: str = "") -> dict:
             rss.append(round(rss_now_mib(), 1))
             last, done_at_last = now, i
     seconds = time.perf_counter() - t1
+    cpu = cpu_seconds() - cpu0
     if profiler:
         profiler.stop()
         Path(profile).with_suffix(".txt").write_text(profiler.output_text(unicode=True, color=False, show_all=False))
@@ -120,7 +179,8 @@ def child_ingest(store_path: str, corpus: str, profile: str = "") -> dict:
     t2 = time.perf_counter()
     stats = store.stats()
     store.close()
-    return {"docs": n, "seconds": seconds, "startup": startup, "mt_models": mt, "triples": triples, "statuses": statuses,
+    return {"docs": n, "seconds": seconds, "cpu_seconds": cpu, "startup": startup, "mt_models": mt,
+            "ms_per_doc_by_step": {k: round(v * 1000 / max(n, 1), 1) for k, v in {**component_s, "validate (SHACL)": validate_s[0], "store write": store_write_s[0]}.items()}, "triples": triples, "statuses": statuses,
             "errors": errors, "docs_per_s_by_decile": deciles, "rss_mib_by_decile": rss,
             "peak_rss_mib": peak_rss_mib(), "store_triples": stats.triples, "store_documents": stats.documents,
             "entities": stats.entities, "statements": stats.statements, "allegations": stats.allegations,
