@@ -192,6 +192,26 @@ def _shouts(party: str) -> bool:
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
+_CUE = (r"(?:M\.|Mme|Me|Maître|[Ll]['’]avocate?|avocate?|[Ll]e juge|[Ll]a juge|juge|[Ll]a présidente|[Ll]e président|"
+        r"porte-parole|professeure?|ministre|députée?|sénat(?:eur|rice)|directeur|directrice|fondat(?:eur|rice)|"
+        r"Mr\.|Mrs\.|Ms\.|Dr\.|Judge|Justice|[Ll]awyer|[Aa]ttorney|[Cc]ounsel|[Ss]pokes(?:wo)?man|[Ss]pokesperson|"
+        r"[Pp]rofessor|Senator|Representative|[Ff]ounder|[Aa]uthor|[Nn]ovelist|[Ww]riter|[Ee]crivain|écrivaine?|auteure?)")
+_NAME = r"([A-ZÀ-Ý][a-zà-ÿ'’-]+(?: [A-ZÀ-Ý]\.)?(?: (?:de |van |von |da |du |le )?[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2})"
+TITLED_PERSON = re.compile(rf"\b{_CUE} {_NAME}")
+CUE_WORDS = {"lawyer", "attorney", "judge", "justice", "magistrate", "mr", "ms", "mrs", "dr", "counsel", "spokesman",
+             "spokesperson", "professor", "senator", "founder", "author", "novelist", "writer", "ceo", "avocat",
+             "avocate", "juge", "maître", "me", "m", "mme", "président", "présidente", "pdg", "directeur",
+             "directrice", "ministre", "écrivain", "écrivaine", "auteur", "auteure", "l'avocate", "l’avocate",
+             "l'avocat", "l’avocat"}
+ORG_TAIL = {"associés", "associes", "avocats", "partners", "llp", "llc", "inc", "group", "groupe", "sa", "sas"}
+
+
+def titled_people(doc: Doc) -> list[Mention]:
+    """"L'avocate Claire Dubreuil", "Judge Jane Roe": a title names a person even when NER misses it."""
+    return [Mention(m.start(1), m.end(1), m.group(1), "PERSON", source="pattern")
+            for m in TITLED_PERSON.finditer(doc.text)]
+
+
 def role_mentions(doc: Doc) -> list[Mention]:
     return [Mention(m.start(), m.end(), m.group(0), "ROLE:ceoOf", source="pattern")
             for m in CEO_ROLE.finditer(doc.text)]
@@ -264,6 +284,8 @@ def ner_mentions(doc: Doc, lower_words: set[str]) -> list[Mention]:
             while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].lower_ in _stop_words()
                             or toks[-1].lower_ in ("'s", "’s")):
                 toks.pop()
+            while label == "PERSON" and len(toks) > 1 and toks[0].lower_.strip(".") in CUE_WORDS:
+                toks.pop(0)  # "Lawyer Claire Dubreuil" -> "Claire Dubreuil"
             if not toks or len(toks) > 6:
                 continue
             s, e = toks[0].idx + offset, toks[-1].idx + len(toks[-1].text) + offset
@@ -273,6 +295,8 @@ def ner_mentions(doc: Doc, lower_words: set[str]) -> list[Mention]:
                 continue
             if _heading_line(doc.text, s):
                 continue
+            if label == "PERSON" and toks[-1].lower_ in ORG_TAIL:  # "Vernet Associés" is a firm
+                label = "ORG"
             out.append(Mention(s, e, doc.text[s:e], label, source="ner"))
     return out
 
@@ -338,9 +362,31 @@ def find_mentions(doc: Doc, gaz) -> list[Mention]:
         if not _overlaps(m.start, m.end, taken):
             chosen.append(m)
             taken.append((m.start, m.end))
-    for m in ner_mentions(doc, lower_words):
+    # a titled name ("Lawyer Claire Dubreuil") beats NER's cut ("Lawyer Claire"); else longest first
+    for m in sorted(titled_people(doc) + ner_mentions(doc, lower_words),
+                    key=lambda m: (m.source != "pattern", -(m.end - m.start), m.start)):
         if not _overlaps(m.start, m.end, taken):
             chosen.append(m)
             taken.append((m.start, m.end))
+    chosen.extend(repeated_names(doc, chosen, taken, lower_words))
     chosen.extend(role_mentions(doc))
     return sorted(chosen, key=lambda m: (m.start, m.end, m.label))
+
+
+def repeated_names(doc: Doc, chosen: list[Mention], taken: list, lower_words: set[str]) -> list[Mention]:
+    """Once a text has named "Claire Dubreuil", a later "Dubreuil" (or the full name again, which
+    NER may miss in another sentence) is her too."""
+    out = []
+    people = [m for m in chosen if m.label == "PERSON" and len(m.text.split()) >= 2]
+    forms = set()
+    for m in people:
+        surname = m.text.split(",")[0] if "," in m.text else m.text.split()[-1]
+        forms.add(m.text)
+        if len(surname) >= 3 and surname[0].isupper() and surname.lower() not in lower_words:
+            forms.add(surname)
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
+            if not _overlaps(hit.start(), hit.end(), taken):
+                out.append(Mention(hit.start(), hit.end(), form, "PERSON", source="pattern"))
+                taken.append((hit.start(), hit.end()))
+    return out
