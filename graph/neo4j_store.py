@@ -61,7 +61,8 @@ class Neo4jStore(CypherQueries, Store):
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 cfg.uri, auth=(cfg.user or "neo4j", cfg.password or ""),
-                max_transaction_retry_time=retry_seconds, connection_timeout=10.0)
+                max_transaction_retry_time=retry_seconds, connection_timeout=10.0,
+                notifications_min_severity="OFF")  # "unknown property" warnings on a fresh graph are noise
             self._driver.verify_connectivity()
         except AuthError:
             raise StoreUnavailable(
@@ -246,7 +247,7 @@ def _replace_tx(tx, rows: list[GraphRows]) -> None:
             states[rec["n"]["uri"]] = NodeState.from_record(rec["n"])
     # 1. this graph's relationships go (or lose this graph from their `graphs`)
     if states:
-        tx.run("MATCH (n:Resource)-[r]->() WHERE n.uri IN $uris AND any(g IN r.graphs WHERE g IN $names) "
+        tx.run("UNWIND $uris AS u MATCH (n:Resource {uri: u})-[r]->() WHERE any(g IN r.graphs WHERE g IN $names) "
                "WITH r, [g IN r.graphs WHERE NOT g IN $names] AS keep "
                "FOREACH (_ IN CASE WHEN size(keep) = 0 THEN [1] ELSE [] END | DELETE r) "
                "FOREACH (_ IN CASE WHEN size(keep) > 0 THEN [1] ELSE [] END | SET r.graphs = keep)",

@@ -1,0 +1,91 @@
+"""A real Neo4j for the tests: $NEO4J_URI when set, else the project's launcher on a free port.
+
+Tests here are marked `neo4j`; without a server (no NEO4J_URI, and no java/mvn to build the
+launcher) they are skipped with the reason. An external server is only wiped when it is empty at
+the start or KADREY_KG_TEST_WIPE=1 says its data may go.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import sys
+
+import pytest
+
+from kadrey_kg.graph import StoreUnavailable
+from kadrey_kg.graph import neo4j_server as srv
+from kadrey_kg.graph.config import StoreConfig
+
+# --import-mode=importlib keeps test folders off sys.path; the fixture data module lives here.
+sys.path.insert(0, str(Path(__file__).parent))
+
+@dataclass
+class Server:
+    cfg: StoreConfig
+    data_dir: Path | None       # set when the tests started the launcher themselves
+
+    @property
+    def local(self) -> bool:
+        return self.data_dir is not None
+
+
+def pytest_collection_modifyitems(items):
+    # Everything that needs the server is marked, so `-m "not neo4j"` leaves only the pure mapping tests.
+    for item in items:
+        if "neo4j_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.neo4j)
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory):
+    uri = os.environ.get("NEO4J_URI")
+    if uri:
+        cfg = StoreConfig("neo4j", uri=uri, user=os.environ.get("NEO4J_USER", "neo4j"),
+                          password=os.environ.get("NEO4J_PASSWORD"), database=os.environ.get("NEO4J_DATABASE"))
+        yield Server(cfg, None)
+        return
+    missing = [tool for tool in ("java", "mvn") if not shutil.which(tool)]
+    if missing:
+        pytest.skip(f"no Neo4j: NEO4J_URI is not set and {', '.join(missing)} is missing to build the launcher")
+    data_dir = tmp_path_factory.mktemp("neo4j")
+    password = secrets.token_urlsafe(16)
+    try:
+        status = srv.start(data_dir, port=srv.free_port(), password=password, timeout=300)
+    except StoreUnavailable as err:
+        pytest.skip(f"no Neo4j: the launcher did not start: {err}")
+    try:
+        yield Server(StoreConfig("neo4j", uri=status.uri, user="neo4j", password=password), data_dir)
+    finally:
+        srv.stop(data_dir)
+
+
+def open_neo4j(server: Server, **kw):
+    from kadrey_kg.graph.neo4j_store import Neo4jStore
+    return Neo4jStore(server.cfg, **kw)
+
+
+def wipe(store) -> None:
+    store._write(lambda tx: tx.run("MATCH (n) DETACH DELETE n").consume())
+
+
+@pytest.fixture(scope="session")
+def _wipe_allowed(neo4j_server):
+    if neo4j_server.local or os.environ.get("KADREY_KG_TEST_WIPE") == "1":
+        return True
+    with open_neo4j(neo4j_server) as store:
+        if store._read("MATCH (n) RETURN count(n) AS n")[0]["n"]:
+            pytest.skip(f"{neo4j_server.cfg.describe()} holds data; set KADREY_KG_TEST_WIPE=1 to let the tests clear it")
+    return True
+
+
+@pytest.fixture
+def neo4j_store(neo4j_server, _wipe_allowed):
+    """An empty Neo4j store (the database is cleared before each test)."""
+    store = open_neo4j(neo4j_server)
+    wipe(store)
+    yield store
+    store.close()

@@ -1,0 +1,101 @@
+"""Writing named graphs to a real Neo4j and reading them back: lossless, idempotent, replaceable."""
+from __future__ import annotations
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDFS
+
+from kadrey_kg.ontology import CURATED_GRAPH, KKG, ONTOLOGY_GRAPH
+
+from neo4j_fixture_rdf import DOC_A, DOC_B, LLAMA, META, ZUCK, graph_a, graph_b, graphs
+
+
+def counts(store) -> tuple[int, int]:
+    nodes = store._read("MATCH (n) RETURN count(n) AS n")[0]["n"]
+    rels = store._read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
+    return nodes, rels
+
+
+def assert_same(store, expected: dict[str, Graph]) -> None:
+    ds = store.dataset()
+    stored = {str(c.identifier) for c in ds.graphs() if len(c)}
+    assert stored == {name for name, g in expected.items() if len(g)}
+    for name, graph in expected.items():
+        assert isomorphic(ds.graph(URIRef(name)), graph), f"graph {name} differs after the round trip"
+
+
+def test_round_trip_is_isomorphic_per_graph(neo4j_store):
+    neo4j_store.replace_graphs(graphs())
+    assert_same(neo4j_store, graphs())
+
+
+def test_round_trip_of_the_base_graphs(neo4j_store):
+    from kadrey_kg.graph.base_graphs import curated_graph, ontology_graph
+
+    base = {str(ONTOLOGY_GRAPH): ontology_graph(), str(CURATED_GRAPH): curated_graph()}
+    neo4j_store.replace_graphs(base)
+    assert_same(neo4j_store, base)
+
+
+def test_rewrite_is_idempotent(neo4j_store):
+    neo4j_store.replace_graphs(graphs())
+    before = counts(neo4j_store)
+    neo4j_store.replace_graphs(graphs())
+    neo4j_store.replace_document(str(DOC_A), graph_a())
+    assert counts(neo4j_store) == before
+    assert_same(neo4j_store, graphs())
+
+
+def test_replacing_one_document_leaves_the_other_alone(neo4j_store):
+    neo4j_store.replace_graphs(graphs())
+    edited = graph_a()
+    edited.remove((META, RDFS.label, Literal("Meta Platforms", lang="fr")))
+    edited.remove((META, KKG.develops, LLAMA))
+    for triple in list(edited):
+        if triple[0] == LLAMA or isinstance(triple[0], BNode):
+            edited.remove(triple)
+    edited.add((META, RDFS.label, Literal("Meta (nouveau nom)", lang="fr")))
+    neo4j_store.replace_document(str(DOC_A), edited)
+    assert_same(neo4j_store, {str(DOC_A): edited, str(DOC_B): graph_b()})
+    # Llama and the blank nodes only lived in document A: they are gone, not left as orphans.
+    assert not neo4j_store._read("MATCH (n:Resource {uri: $u}) RETURN n", u=str(LLAMA))
+    assert not neo4j_store._read("MATCH (n:Resource) WHERE n.uri STARTS WITH '_:' RETURN n")
+    meta = neo4j_store._read("MATCH (n:Resource {uri: $u}) RETURN n.label_fr AS fr, n.label_en AS en", u=str(META))[0]
+    assert meta == {"fr": "Meta (nouveau nom)", "en": "Meta Platforms"}
+
+
+def test_a_triple_in_two_graphs_survives_removing_one(neo4j_store):
+    neo4j_store.replace_graphs(graphs())
+    assert neo4j_store.remove_document(str(DOC_A)) is True
+    assert neo4j_store.remove_document(str(DOC_A)) is False
+    assert_same(neo4j_store, {str(DOC_B): graph_b()})
+    rel = neo4j_store._read("MATCH (:Resource {uri: $z})-[r:ceoOf]->(:Resource {uri: $m}) RETURN r.graphs AS g",
+                            z=str(ZUCK), m=str(META))
+    assert rel == [{"g": [str(DOC_B)]}]
+    labels = neo4j_store._read("MATCH (n:Resource {uri: $m}) RETURN labels(n) AS l", m=str(META))[0]["l"]
+    assert sorted(labels) == ["Company", "Organization", "Resource"]
+
+
+def test_types_become_labels_and_relationships_keep_the_predicate(neo4j_store):
+    neo4j_store.replace_graphs(graphs())
+    row = neo4j_store._read(
+        "MATCH (p:Person)-[r:ceoOf]->(c:Company) RETURN p.uri AS p, r.iri AS iri, r.ns AS ns, c.alt_fr AS alt")[0]
+    assert row["p"] == str(ZUCK) and row["iri"] == str(KKG.ceoOf) and row["ns"] == str(KKG)
+    assert sorted(row["alt"]) == ["Facebook", "Méta"]
+
+
+def test_french_full_text_index_stems(neo4j_store):
+    neo4j_store.replace_graphs(graphs())
+    import time
+    for _ in range(50):  # full-text indexes are eventually consistent
+        rows = neo4j_store._read("CALL db.index.fulltext.queryNodes('kkg_names_fr', 'meta') YIELD node RETURN node.uri AS u")
+        if rows:
+            break
+        time.sleep(0.1)
+    assert [r["u"] for r in rows] == [str(META)]
+
+
+def test_document_hash(neo4j_store):
+    neo4j_store.replace_graphs(graphs())
+    assert neo4j_store.document_hash(str(DOC_A)) == "a" * 64
+    assert neo4j_store.document_hash("https://w3id.org/kadrey-kg/doc/none") is None
