@@ -207,7 +207,7 @@ def _clause_start(text: str, lo: int, cue: int) -> int:
     return lo + cut
 
 
-@component("allegations", requires=["text", "mentions", "statements"], assigns=["allegations"])
+@component("allegations", requires=["text", "mentions", "entities", "statements"], assigns=["allegations"])
 def allegations(doc: Doc) -> Doc:
     """Claims a party (or the press, or the court) makes against another: accuser, target, standing."""
     doc.allegations = Extractor(doc).run()

@@ -386,7 +386,9 @@ class Context:
         for c in reversed(self.candidates(start, cue, papers)):
             before = re.findall(r"[\w.’']+", self.text[max(start, c.start - 12):c.start])
             prev = before[-1].lower().rstrip("’'") if before else ""
-            if prev in PREPOSITIONS or self.text[max(0, c.start - 2):c.start].endswith(("d’", "d'")):
+            # "des" opens a subject after a comma ("…, des plaignants accusent") but is "of the" after a noun
+            article = prev == "des" and re.search(r"(?:^|[,;:(])\s*des\s*$", self.text[start:c.start])
+            if (prev in PREPOSITIONS and not article) or self.text[max(0, c.start - 2):c.start].endswith(("d’", "d'")):
                 continue
             return c
         return None

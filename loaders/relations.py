@@ -234,6 +234,11 @@ class Extractor:
                 if model is not None:
                     hosts = self._enumeration(s_start + host.end(), s_end, ORGISH - {"court", "group"})
                     hosts = [h for h in hosts if h.start > hs] or self._enumeration_after_cue(s_start + host.end(), s_end)
+                    if not hosts:     # "Azure hosts Llama": the host is the subject right before the verb
+                        before = ctx.mentions_in(max(s_start, hs - 40), hs, ORGISH - {"court", "group"})
+                        if before and not re.search(r"[,;:]|\b(?:que|that|qui|which)\b", text[before[-1].end:hs]) \
+                                and before[-1].entity != model.entity:
+                            hosts = before[-1:]
                     for h in hosts:
                         self.add(h.entity, KKG.hosts, model.entity, min(hs, h.start), max(h.end, model.end))
                     for j in range(i, min(i + 2, len(ctx.sents))):    # "… qui hébergent Llama. Il s'agit de :"
@@ -336,7 +341,7 @@ def _acronym(short: str, long: str) -> bool:
     return bool(s) and (letters.startswith(s) or s.startswith(letters) or normalize_name(long).startswith(normalize_name(short)))
 
 
-@component("relations", requires=["text", "mentions", "statements"], assigns=["relations"])
+@component("relations", requires=["text", "mentions", "entities", "statements"], assigns=["relations"])
 def relations(doc: Doc) -> Doc:
     """Entity-to-entity facts (case parties and bench, ceoOf, develops, hosts, owns, …) with their spans."""
     doc.relations = Extractor(doc).run()

@@ -192,7 +192,7 @@ class Extractor:
                     content = max(content, who.end)
                 end = self._with_list(s_end)
                 self.add(who.iri, content, end, quote=self._has_quote(content, end),
-                         context=(lo, max(cs, who.end)))
+                         context=(lo, max(content, who.end)))
             for m in ACCORDING_TO.finditer(text, s_start, s_end):
                 if self.in_quote(m.start()):
                     continue
@@ -321,7 +321,7 @@ def _body_start(text: str) -> int:
     return m.end() if m else 0
 
 
-@component("statements", requires=["text", "sentences", "mentions"], assigns=["statements"])
+@component("statements", requires=["text", "sentences", "mentions", "entities"], assigns=["statements"])
 def statements(doc: Doc) -> Doc:
     """Quoted and reported speech (FR/EN) with speaker, date, medium and the entities it is about."""
     doc.statements = Extractor(doc).run()
