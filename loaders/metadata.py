@@ -36,9 +36,11 @@ _LAW_HOST = re.compile(r"(^|\.)(jdsupra\.com|lexology\.com|natlawreview\.com)$|a
 _LAW_FIRM_TEXT = re.compile(
     r"Attorney Advertising|Client Alert|Legal Alert|Prior results do not guarantee|"
     r"(?:does not|do not|nor does it) constitute legal advice|not intended (?:as|to be|to constitute) legal advice|"
-    r"ne constitue(?:nt)? pas (?:un|une|des) (?:avis|conseils?|consultation)s? juridiques?|"
-    r"avocats? (?:au barreau|à la cour|associée?s?)\b|cabinet d['’]avocats", re.I)
-_FIRM_SIGNATURE = re.compile(r"\b[A-Z][\w&.’' -]{1,60}(?:,\s*|\s+)(?:LLP|L\.L\.P\.|PLLC)\b")
+    r"ne constitue(?:nt)? pas (?:un|une|des) (?:avis|conseils?|consultation)s? juridiques?", re.I)
+# ...and who signs: only looked for in the byline and footer, since a news story may quote "Cooley LLP"
+# or "un avocat au barreau de Paris" anywhere
+_FIRM_SIGNATURE = re.compile(r"\b[A-Z][\w&.’' -]{1,60}(?:,\s*|\s+)(?:LLP|L\.L\.P\.|PLLC)\b|"
+                             r"(?i:avocats? (?:au barreau|à la cour|associée?s?)\b|cabinet d['’]avocats)")
 _BLOG_HOST = re.compile(r"(^|\.)blog\.|/blog(s)?/|substack\.com|medium\.com|blogspot\.|wordpress\.com|hashnode", re.I)
 
 
@@ -106,7 +108,6 @@ def _web_kind(publisher: str | None, url: str | None, page_type: str | None) -> 
 
 
 def _text_kind(text: str) -> str:
-    # the firm signs in the byline or the footer; a news story may name "Cooley LLP" anywhere
     lines = [line for line in text.split("\n") if line.strip()]
     ends = "\n".join(lines[:3] + lines[-3:])
     return "law-firm-note" if _LAW_FIRM_TEXT.search(text) or _FIRM_SIGNATURE.search(ends) else "news"
@@ -120,17 +121,46 @@ def is_case_note(path: Path) -> bool:
     return path.resolve().is_relative_to(notes)
 
 
+def _court_meta(meta: DocMeta, clean: str, head: str, caption: Caption, courts: list, ecf: list[EcfHeader],
+                pleading: bool, site: str | None, dates: dict[str, str], web: dict) -> None:
+    numbers = find_case_number(head)
+    meta.case_number = normalise_case_number(ecf[0].case_number) if ecf else numbers and numbers[0]
+    if numbers:
+        meta.extra["case_number_forms"] = numbers[1]
+    # the entry this document is on the docket; "Re: Dkt. No. 23" names the motion it answers
+    meta.docket_entry = ecf[0].document if ecf else caption.own_docket
+    if caption.responds_to:
+        meta.extra["responds_to"] = caption.responds_to
+    meta.filed_date = (ecf[0].filed if ecf else None) or dates.get("filed") or dates.get("date filed")
+    meta.publisher = courts[0][2] if courts else None
+    meta.kind = _kind(caption, ecf, pleading, clean, site)
+    case_line = next((m.group(1) for _, line in header_lines(clean) if (m := _CASE_LINE.match(line))), None)
+    meta.title = heading_title(caption) or case_line or web.get("title") or meta.title
+    if caption.heading:
+        meta.extra["heading"] = caption.heading
+    if caption.case_name or case_line:
+        meta.extra["case_name"] = caption.case_name or case_line
+
+
+def _other_meta(meta: DocMeta, clean: str, web: dict) -> None:
+    meta.publisher = web.get("sitename")
+    meta.kind = _web_kind(meta.publisher, web.get("url"), web.get("page_type")) if web else "news"
+    if meta.kind == "news":
+        meta.kind = _text_kind(clean)
+    meta.title = web.get("title") or meta.title
+
+
 def infer_meta(text: str, meta: DocMeta, *, path: Path, ecf: list[EcfHeader] = (), pleading: bool = False,
                web: dict | None = None) -> DocMeta:
     """Fill `meta` from the text (+ ECF headers of a PDF, + HTML page metadata in `web`)."""
-    web = web or {}
+    web, ecf = web or {}, list(ecf)
     chrome = boilerplate_spans(text)
     site = source_site(text)
     clean = mask(text, chrome)
     head = clean[:HEAD_CHARS]
     courts = find_courts(head)
     caption = parse_caption(mask(head, [(a, b) for a, b, _ in courts]))
-    court_doc = _is_court_document(head, caption, list(ecf))
+    court_doc = _is_court_document(head, caption, ecf)
     # French writes 03/04/2025 for 3 April, US courts and ECF for March 4
     votes = function_word_votes(head)
     day_first = not court_doc and votes.get("fr", 0) > votes.get("en", 0)
@@ -141,34 +171,15 @@ def infer_meta(text: str, meta: DocMeta, *, path: Path, ecf: list[EcfHeader] = (
 
     meta.extra.update({k: v for k, v in {"boilerplate": chrome, "source_site": site}.items() if v})
     if court_doc:
-        numbers = find_case_number(head)
-        meta.case_number = normalise_case_number(ecf[0].case_number) if ecf else numbers and numbers[0]
-        if numbers:
-            meta.extra["case_number_forms"] = numbers[1]
-        meta.docket_entry = ecf[0].document if ecf else caption.own_docket
-        if caption.responds_to:
-            meta.extra["responds_to"] = caption.responds_to
-        meta.filed_date = (ecf[0].filed if ecf else None) or dates.get("filed") or dates.get("date filed")
-        meta.publisher = courts[0][2] if courts else None
-        meta.kind = _kind(caption, list(ecf), pleading, clean, site)
-        case_line = next((m.group(1) for _, line in header_lines(clean) if (m := _CASE_LINE.match(line))), None)
-        meta.title = heading_title(caption) or case_line or web.get("title") or meta.title
-        if caption.heading:
-            meta.extra["heading"] = caption.heading
-        if caption.case_name or case_line:
-            meta.extra["case_name"] = caption.case_name or case_line
+        _court_meta(meta, clean, head, caption, courts, ecf, pleading, site, dates, web)
     else:
-        meta.publisher = web.get("sitename")
-        meta.kind = _web_kind(meta.publisher, web.get("url"), web.get("page_type")) if web else "news"
-        if meta.kind == "news":
-            meta.kind = _text_kind(clean)
-        meta.title = web.get("title") or meta.title
+        _other_meta(meta, clean, web)
     meta.title = meta.title or _first_line_title(clean)
+    if meta.title and len(meta.title) > MAX_TITLE:
+        meta.title = None  # a whole paragraph is not a title
     if is_case_note(path):
         meta.kind = "case-note"
     meta.url = web.get("url") or meta.url
-    if meta.title and len(meta.title) > MAX_TITLE:
-        meta.title = None  # a whole paragraph is not a title
     labelled = next((dates[k] for k in _LABEL_RANK if k in dates), None)
     meta.date = labelled or web.get("date") or header_date or meta.filed_date
     return meta

@@ -1,6 +1,8 @@
 """Text files: encodings decoded right, newlines normalised, bad inputs refused with the file named."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kadrey_kg.loaders.errors import LoaderError
@@ -175,3 +177,16 @@ def test_news_naming_a_law_firm_in_the_body_stays_news(write):
             + "Meta was represented by Cooley LLP, while the authors hired Boies Schiller Flexner LLP.\n"
             + "The authors may appeal.\n" * 3)
     assert read_document(write("story.txt", text)).meta.kind == "news"
+
+
+def test_team_notes_are_case_notes_and_copies_elsewhere_are_not(tmp_path):
+    from kadrey_kg import data
+
+    note = Path(data.__file__).parent / "notes" / "02_partage_revenus_fr.md"
+    doc = read_document(note)
+    assert doc.meta.kind == "case-note"
+    assert doc.meta.date == "2026-11-22"  # "Publié le 22 novembre 2026"
+    assert doc.meta.title.startswith("Llama : le partage de revenus")
+    copy = tmp_path / note.name
+    copy.write_bytes(note.read_bytes())
+    assert read_document(copy).meta.kind == "news"
