@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from .boilerplate import boilerplate_spans, mask, source_site
-from .caption import Caption, heading_title, parse_caption, FILING_NOUNS
+from .caption import FILING_NOUNS, Caption, heading_title, parse_caption
 from .courts import find_case_number, find_courts, normalise_case_number
 from .dates import find_dates
 from .language import function_word_votes

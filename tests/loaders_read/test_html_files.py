@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from kadrey_kg.loaders.errors import LoaderError
 from kadrey_kg.loaders.read import read_document
 

@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import pytest
-
 from kadrey_kg.loaders.errors import LoaderError, UnsupportedLanguage
-from kadrey_kg.loaders.language import detect_language, language_at, language_runs, paragraph_spans
+from kadrey_kg.loaders.language import (
+    detect_language,
+    language_at,
+    language_runs,
+    paragraph_spans,
+)
 from kadrey_kg.loaders.pipeline import REGISTRY, Doc
 from kadrey_kg.loaders.read import read_document
 

@@ -6,7 +6,6 @@ import re
 
 import pytest
 from fpdf import FPDF
-
 from kadrey_kg.loaders.errors import LoaderError
 from kadrey_kg.loaders.read import read_document
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from kadrey_kg.loaders.errors import LoaderError, UnsupportedLanguage
 from kadrey_kg.loaders.pipeline import Pipeline, PipelineError
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given, settings, strategies as st
-
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from kadrey_kg.loaders.dates import parse_date
 from kadrey_kg.loaders.language import paragraph_spans
 from kadrey_kg.loaders.pleading import strip_line_numbers

@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-
 from kadrey_kg.loaders.language import detect_language
 from kadrey_kg.loaders.read import read_document
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from kadrey_kg.loaders.errors import LoaderError
 from kadrey_kg.loaders.read import read_document
 
