@@ -35,8 +35,8 @@ class Extractor:
         self.doc, self.text = doc, doc.text
         self.ctx = Context(doc)
         self.quotes = [(q.inner_start, q.inner_end) for q in find_quotes(self.text)]
-        self.plaintiffs = self.ctx.plaintiffs or (
-            entity_iri("group", "plaintiffs") if PLAINTIFF_WORDS.search(self.text) else None)
+        # "the plaintiffs" are a case's: only the linker, which knows the case, names them
+        self.plaintiffs = self.ctx.plaintiffs
         self.parties = {self.plaintiffs, *self.ctx.defendants} - {None}
         self.out: list[Allegation] = []
 
