@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
 from .errors import LoaderError
-from .pleading import EcfHeader, strip_ecf_headers, strip_line_numbers
+from .pleading import EcfHeader, strip_ecf_headers, strip_line_numbers, strip_running_lines
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,7 @@ class PdfText:
     pages: list[tuple[int, int]]
     headers: list[EcfHeader] = field(default_factory=list)
     numbered_lines: int = 0        # margin numbers removed (0: not pleading paper)
+    running_lines: list[str] = field(default_factory=list)  # repeated page headers/footers removed
     title: str | None = None       # from the PDF's document information, when meaningful
     created: str | None = None     # raw /CreationDate
 
@@ -78,6 +79,7 @@ def read_pdf(raw: bytes, path: Path) -> PdfText:
         headers += page_headers
         numbered += removed
         parts.append(page_text.strip("\n"))
+    parts, running = strip_running_lines(parts)
     if not "".join(parts).strip():
         raise LoaderError(path, f"PDF has no extractable text in its {n_pages} page(s) (a scan?); "
                                 "OCR it first, e.g. `ocrmypdf in.pdf out.pdf`")
@@ -93,4 +95,4 @@ def read_pdf(raw: bytes, path: Path) -> PdfText:
     title = str(info.get("/Title") or "").strip() or None
     if title and _JUNK_TITLE.match(title):
         title = None
-    return PdfText(text, pages, headers, numbered, title, str(info.get("/CreationDate") or "") or None)
+    return PdfText(text, pages, headers, numbered, running, title, str(info.get("/CreationDate") or "") or None)

@@ -79,3 +79,43 @@ def strip_line_numbers(page: str) -> tuple[str, int]:
 def _is_number_row(line: str) -> bool:
     numbers = [int(n) for n in line.split()]
     return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[-1] <= PLEADING_MAX_LINE + 4
+
+
+_DIGITS = re.compile(r"\d+")
+_EDGE = 3            # running headers/footers sit in the first or last lines of a page
+
+
+def _line_key(line: str) -> str:
+    return _DIGITS.sub("#", " ".join(line.split()))
+
+
+def strip_running_lines(pages: list[str]) -> tuple[list[str], list[str]]:
+    """Remove lines repeated at the top or bottom of most pages (a filing's footer "PLS.' MOTION FOR
+    SUMMARY JUDGMENT – CASE NO. 3:23-cv-03417-VC", page numbers "- 2 -"); numbers may differ.
+
+    Returns the pages and the distinct lines removed (with digits as "#"). Needs 3+ pages.
+    """
+    if len(pages) < 3:
+        return pages, []
+    key = _line_key
+    counts: dict[str, int] = {}
+    for page in pages:
+        lines = [ln for ln in page.split("\n") if ln.strip()]
+        for k in {key(ln) for ln in lines[:_EDGE] + lines[-_EDGE:]}:
+            counts[k] = counts.get(k, 0) + 1
+    running = {k for k, n in counts.items() if n >= max(3, 0.6 * len(pages))}
+    if not running:
+        return pages, []
+    out: list[str] = []
+    removed: set[str] = set()
+    for page in pages:
+        lines = page.split("\n")
+        # peel running lines off each end, stopping at the first line that is not one (or blank)
+        top, bottom = 0, len(lines)
+        while top < bottom and (not lines[top].strip() or key(lines[top]) in running):
+            top += 1
+        while bottom > top and (not lines[bottom - 1].strip() or key(lines[bottom - 1]) in running):
+            bottom -= 1
+        removed.update(key(ln) for ln in lines[:top] + lines[bottom:] if ln.strip())
+        out.append("\n".join(lines[top:bottom]))
+    return out, sorted(removed)

@@ -73,6 +73,8 @@ def read(doc: Doc) -> Doc:
         text, meta.pages, meta.page_count = pdf.text, pdf.pages, len(pdf.pages)
         ecf, pleading, meta.title = pdf.headers, pdf.numbered_lines > 0, pdf.title
         meta.extra["pleading_line_numbers_removed"] = pdf.numbered_lines
+        if pdf.running_lines:
+            meta.extra["running_lines_removed"] = pdf.running_lines
         if ecf:
             meta.extra["ecf_pages"] = [[h.page, h.of] for h in ecf]
     elif fmt == "html":

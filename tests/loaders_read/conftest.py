@@ -18,14 +18,21 @@ CAPTION = [
 
 
 def body_lines(page: int) -> list[str]:
-    # Ragged lines (as set by a word processor) with a paragraph end on each page; one line starts
-    # with a number that is not a margin number.
+    # Ragged lines (as set by a word processor), different on each page; one line starts with a
+    # number that is not a margin number.
+    openers = {1: "The first question", 2: "A second reason", 3: "Finally, the record"}
+    endings = {1: "Plaintiffs ask the Court to grant partial summary judgment.",
+               2: "That alone defeats the defence of fair use.",
+               3: "The motion should be granted."}
     return [
-        f"Page {page} argues that the copying of the works was not a fair use under",
-        "17 U.S.C. § 107 because the copies were made from pirated sources.",
+        f"{openers.get(page, 'Another point')} is whether the copying of the works was a fair use under",
+        "17 U.S.C. § 107 when the copies were made from pirated sources.",
         f"The record on page {page} shows the datasets were downloaded in bulk and kept.",
-        "Plaintiffs ask the Court to grant partial summary judgment.",
+        endings.get(page, "The motion should be granted."),
     ]
+
+
+FOOTER = "PLS.' MOT. FOR PARTIAL SUMM. J. - CASE NO. 3:23-cv-03417-VC"
 
 
 def make_pleading_pdf(path: Path, pages: int = 3, *, numbers_apart: bool = False) -> Path:
@@ -38,6 +45,8 @@ def make_pleading_pdf(path: Path, pages: int = 3, *, numbers_apart: bool = False
         pdf.text(72, 30, ECF.format(page=page, pages=pages))
         pdf.set_font("Times", size=12)
         lines = (CAPTION if page == 1 else []) + body_lines(page)
+        pdf.text(200, 760, FOOTER)   # running footer and page number under the numbered lines
+        pdf.text(300, 775, f"- {page} -")
         for n in range(1, 29):
             y = 72 + (n - 1) * 24
             # numbers_apart: the margin column does not share baselines with the text, so pypdf
