@@ -180,7 +180,7 @@ def query(query, query_file, fmt, limit, timeout, store_location):
     text = query_file.read() if query_file else query
     if not text:
         raise click.UsageError("give a QUERY or --file FILE")
-    store = open_or_fail(store_location, base=False)
+    store = open_or_fail(store_location)
     try:
         if store.query_language == "sparql" and "PREFIX" not in text.upper():
             text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()) + text
