@@ -3,6 +3,14 @@
 Supported: .txt/.md (decoded as is), .html/.htm (main text via trafilatura), .pdf (pypdf, pleading
 furniture removed). Every check runs before anything is returned: a document is read whole or not at all.
 `doc.text` is final here: later components point into it by character offsets and never change it.
+
+Besides the DocMeta fields, `doc.meta.extra` may hold: encoding (text/HTML), extractor
+("trafilatura" or "fallback", HTML), boilerplate ([(start, end)] of web-chrome lines left in the
+text), source_site ("Casetext", "midpage"...), heading (the caption's document title as written),
+case_name, case_number_forms (every docket-number spelling seen), responds_to (docket entries a
+court document answers: "Re: Dkt. Nos. 308, 309" → ["308", "309"]; `docket_entry` is the
+document's own entry, from the ECF stamp or "ORDER AT ECF NO. 351"), ecf_pages ([[page, of]]),
+pleading_line_numbers_removed, running_lines_removed (PDF).
 """
 from __future__ import annotations
 
@@ -90,7 +98,6 @@ def read(doc: Doc) -> Doc:
     if not text.strip():
         what = "only whitespace" if fmt == "text" else "no main text"
         raise LoaderError(path, f"file has {what}; nothing to read")
-    doc.raw, doc.text = raw, text
-    doc.meta = infer_meta(text, meta, path=path, ecf=ecf, pleading=pleading, web=web)
-    doc.iri = document_iri(path.name)
+    meta = infer_meta(text, meta, path=path, ecf=ecf, pleading=pleading, web=web)
+    doc.raw, doc.text, doc.meta, doc.iri = raw, text, meta, document_iri(path.name)
     return doc
