@@ -13,7 +13,7 @@ import re
 def words(*alternatives: str, flags: int = re.I) -> re.Pattern:
     """One pattern matching any alternative as whole words (case-insensitive unless `flags=0`:
     verbs are matched case-sensitively so "United States" or a heading "ORDER" is no verb)."""
-    return re.compile(r"(?<![\w’'-])(?:" + "|".join(alternatives) + r")(?![\w-])", flags)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", flags)  # "d’allégations" matches
 
 
 # French compound tenses put an auxiliary (and maybe an adverb) before the participle.
@@ -332,8 +332,18 @@ class Context:
         return None
 
     def court_voice(self) -> URIRef | None:
-        """Who speaks when the court does: the judge who signed the order, else the court."""
-        return self.judge or self.court
+        """Who speaks when the court does: the judge who signed the order, else the court it
+        names, else the court the curated data gives the case ("ORDER … The Court finds …")."""
+        return self.judge or self.court or self._case_court()
+
+    def _case_court(self) -> URIRef | None:
+        if self.case is None:
+            return None
+        from kadrey_kg.ontology import KKG
+        from .gazetteer import default_gazetteer
+
+        courts = {o for s, p, o in default_gazetteer().facts if s == self.case and p == KKG.court}
+        return next(iter(courts)) if len(courts) == 1 else None
 
     # ---- resolving a speaker, an accuser, a target -------------------------------------------------
     def candidates(self, start: int, end: int, papers: bool = False) -> list[Candidate]:
