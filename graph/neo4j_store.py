@@ -256,6 +256,7 @@ def _replace_tx(tx, rows: list[GraphRows]) -> None:
     drop = set(names)
     for state in states.values():
         state.drop_graphs(drop)
+    others = {uri: set(state.graphs) for uri, state in states.items()}  # graphs kept from before
     for r in rows:
         for uri in r.uris:
             state = states.setdefault(uri, NodeState(uri))
@@ -270,14 +271,27 @@ def _replace_tx(tx, rows: list[GraphRows]) -> None:
                "REMOVE n:$(stale) SET n:$(row.labels)", rows=chunk).consume()
     for chunk in _chunks(gone):
         tx.run("UNWIND $uris AS u MATCH (n:Resource {uri: u}) DETACH DELETE n", uris=chunk).consume()
-    # 3. relationships, typed by the predicate's local name, keyed by its full IRI
+    # 3. relationships, typed by the predicate's local name, keyed by its full IRI. Only a subject
+    # that another graph also touches can already have the relationship: the rest is a plain
+    # CREATE, much cheaper than MERGE. All graphs go in the same few statements.
+    rel_graphs: dict[str, set] = {}
     for r in rows:
-        for chunk in _chunks(r.rels):
-            tx.run("UNWIND $rels AS r MATCH (a:Resource {uri: r.s}) MATCH (b:Resource {uri: r.o}) "
-                   "MERGE (a)-[x:$(r.type) {iri: r.iri}]->(b) "
-                   "ON CREATE SET x.ns = r.ns, x.graphs = [$g] "
-                   "ON MATCH SET x.graphs = CASE WHEN $g IN x.graphs THEN x.graphs ELSE x.graphs + $g END",
-                   rels=chunk, g=r.name).consume()
+        for x in r.rels:
+            rel_graphs.setdefault(x["s"], set()).add(r.name)
+    fresh, shared = [], []
+    for r in rows:
+        for x in r.rels:
+            alone = not others.get(x["s"]) and len(rel_graphs[x["s"]]) == 1
+            (fresh if alone else shared).append({**x, "g": r.name})
+    for chunk in _chunks(fresh):
+        tx.run("UNWIND $rels AS r MATCH (a:Resource {uri: r.s}) MATCH (b:Resource {uri: r.o}) "
+               "CREATE (a)-[x:$(r.type) {iri: r.iri, ns: r.ns, graphs: [r.g]}]->(b)", rels=chunk).consume()
+    for chunk in _chunks(shared):
+        tx.run("UNWIND $rels AS r MATCH (a:Resource {uri: r.s}) MATCH (b:Resource {uri: r.o}) "
+               "MERGE (a)-[x:$(r.type) {iri: r.iri}]->(b) "
+               "ON CREATE SET x.ns = r.ns, x.graphs = [r.g] "
+               "ON MATCH SET x.graphs = CASE WHEN r.g IN x.graphs THEN x.graphs ELSE x.graphs + r.g END",
+               rels=chunk).consume()
 
 
 def _chunks(items, size: int = BATCH):
