@@ -201,7 +201,7 @@ from kadrey_kg.ontology import KKGDOC, KKGID, normalize_name  # noqa: E402
 AGENT_KINDS = {"person", "org", "court", "group"}
 PAPER_KINDS = {"document", "filing", "doc"}
 SIGNATURE = re.compile(
-    r"(?P<name>[A-Z][A-Za-z.'’-]+(?:,?\s+[A-Z][A-Za-z.'’-]*){1,3}),?\s+United\s+States\s+(?P<rank>Magistrate|District)\s+Judge",
+    r"(?P<name>[A-Z][A-Za-z.'’-]+(?:,?[ \t]+[A-Z][A-Za-z.'’-]*){1,3}),?\s+United\s+States\s+(?P<rank>Magistrate|District)\s+Judge",
 )
 CASE_NAME = re.compile(r"(?P<a>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)(?:,?\s+et\s+al\.?,?)?\s+(?:v\.?|vs\.?|contre|c\.)\s+"
                        r"(?P<b>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)")
@@ -298,10 +298,13 @@ class Context:
 
     def _signing_judge(self):
         for m in SIGNATURE.finditer(self.text):
-            men = self.mention_over(m.start("name"), m.end("name"))
-            if men is not None and self.kind(men.entity) == "person":
-                return men.entity, m["rank"].lower()
+            if (person := self.person_over(m.start("name"), m.end("name"))) is not None:
+                return person, m["rank"].lower()
         return None, None
+
+    def person_over(self, start: int, end: int) -> URIRef | None:
+        people = [m for m in self.mentions if m.start < end and start < m.end and self.kind(m.entity) == "person"]
+        return people[-1].entity if people else None
 
     def _defendants(self) -> list[URIRef]:
         """Defendants named by a caption ("META PLATFORMS, INC., Defendant") or a case name "A v. B"."""

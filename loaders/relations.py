@@ -95,9 +95,8 @@ class Extractor:
             if pred == KKG.plaintiff and re.search(r"et\s+al", text[party.end:m.start()]) and ctx.plaintiffs:
                 self.add(case, KKG.plaintiff, ctx.plaintiffs, party.start, m.end())
         for m in SIGNATURE.finditer(text):
-            men = ctx.mention_over(m.start("name"), m.end("name"))
-            if men is not None and self.kind(men.entity) == "person":
-                self.add(case, KKG.magistrateJudge if m["rank"] == "Magistrate" else KKG.judge, men.entity, m.start(), m.end())
+            if (person := ctx.person_over(m.start("name"), m.end("name"))) is not None:
+                self.add(case, KKG.magistrateJudge if m["rank"] == "Magistrate" else KKG.judge, person, m.start("name"), m.end())
         for men in ctx.mentions:
             if self.kind(men.entity) != "person":
                 continue
