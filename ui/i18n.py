@@ -148,6 +148,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "meta.kind": {"fr": "Nature", "en": "Kind"},
     "meta.lang": {"fr": "Langue", "en": "Language"},
     "meta.date": {"fr": "Date", "en": "Date"},
+    "meta.case_number": {"fr": "Numéro d'affaire", "en": "Case number"},
+    "meta.docket_entry": {"fr": "Pièce du registre (docket)", "en": "Docket entry"},
+    "meta.filed_date": {"fr": "Date de dépôt", "en": "Filed"},
+    "meta.publisher": {"fr": "Éditeur / juridiction", "en": "Publisher / court"},
+    "meta.page_count": {"fr": "Pages", "en": "Pages"},
+    "meta.content_hash": {"fr": "Empreinte SHA-256", "en": "SHA-256 of the file"},
+    "meta.file_name": {"fr": "Fichier", "en": "File"},
+    "meta.court": {"fr": "Juridiction", "en": "Court"},
     # console
     "console.intro": {
         "fr": "Requêtes en lecture seule ({language}) ; les écritures sont refusées. Résultats plafonnés à {limit} lignes.",
@@ -189,6 +197,11 @@ def t(key: str, lang: str, **fmt) -> str:
     except KeyError:
         raise KeyError(f"no UI string {key!r} in {lang!r}; add it to ui/i18n.py STRINGS") from None
     return text.format(**fmt) if fmt else text
+
+
+def meta_label(key: str, lang: str) -> str:
+    """A document metadata field's name; unknown fields keep their own (readable) name."""
+    return t(f"meta.{key}", lang) if f"meta.{key}" in STRINGS else key.replace("_", " ")
 
 
 def other_lang(lang: str) -> str:

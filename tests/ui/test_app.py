@@ -197,3 +197,10 @@ def test_every_page_renders_in_both_languages(ui_env):
             at = ok(app(page=page, lang=lang, entity=META))
             assert not at.error, (page, lang, [e.value for e in at.error])
             assert at.title[0].value == t("app.title", lang)
+
+
+def test_every_sparql_example_of_the_console_answers(reader):
+    from kadrey_kg.ui.views.console import EXAMPLES
+
+    for name, query in EXAMPLES["sparql"].items():
+        assert reader.read_query(query).rows, name

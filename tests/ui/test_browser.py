@@ -114,3 +114,37 @@ def test_document_and_paths_pages(server, browser, reader):
     page.get_by_text(t("paths.path", "en", i=1, n=1)).first.wait_for(timeout=30_000)
     page.screenshot(path=str(SCREENSHOTS / "paths-en.png"), full_page=True)
     page.close()
+
+
+def _node_on_screen(page, frame_el, wanted: str):
+    """Page coordinates of node `wanted`, read from the Cytoscape instance inside the iframe."""
+    frame = frame_el.element_handle().content_frame()
+    pos = frame.evaluate("""(id) => { const cy = document.getElementById('cy')._cyreg.cy;
+        const p = cy.getElementById(id).renderedPosition(); return {x: p.x, y: p.y}; }""", wanted)
+    box = frame_el.bounding_box()
+    return box["x"] + pos["x"], box["y"] + pos["y"]
+
+
+def test_clicking_a_node_selects_it_and_double_click_expands_it(server, browser, reader):
+    """The round trip a student makes: click a node (Python learns which), double-click to expand."""
+    before = reader.neighbourhood(CASE, hops=1, limit=300)
+    known = {n.iri for n in before.nodes}
+    gains = {n.iri: {m.iri for m in reader.neighbourhood(n.iri, hops=1, limit=300).nodes} - known
+             for n in before.nodes if n.iri != CASE}
+    target = max(sorted(gains), key=lambda i: len(gains[i]))
+    name = next(n for n in before.nodes if n.iri == target).labels["en"]
+    page = open_page(browser, server, page="graph", entity=CASE, lang="en")
+    frame_el = graph_frame(page)
+    time.sleep(3)  # layout animation
+    x, y = _node_on_screen(page, frame_el, target)
+    page.mouse.click(x, y)
+    page.get_by_text(t("graph.selected", "en", name=name)).wait_for(timeout=30_000)
+    frame_el = graph_frame(page)
+    time.sleep(3)
+    x, y = _node_on_screen(page, frame_el, target)
+    page.mouse.dblclick(x, y)
+    grown = t("graph.counts", "en", nodes=len(known) + len(gains[target]), edges=0).split(",")[0]
+    page.get_by_text(grown).first.wait_for(timeout=30_000)
+    time.sleep(3)
+    page.screenshot(path=str(SCREENSHOTS / "graph-expanded-en.png"), full_page=True)
+    page.close()

@@ -77,6 +77,7 @@ def q(method: str, *args, **kwargs):
 
 def reload_store() -> None:
     st.cache_data.clear()
+    _TYPE_LABELS.clear()
     try:
         store().close()
     except Exception:  # a store that failed to open has nothing to close
@@ -89,10 +90,16 @@ def labels(iris) -> dict[str, dict]:
     return q("labels", iris) if iris else {}
 
 
+_TYPE_LABELS: dict[str, dict] = {}  # per store location; asked for hundreds of times per page
+
+
 def type_labels() -> dict[str, dict]:
     """{class local name: {"fr":..,"en":..}} from the ontology."""
-    found = labels(str(KKG[name]) for name in TYPE_ORDER + ("Standing", "AllegedByParty", "FoundByCourt", "ReportedByPress"))
-    return {local_name(iri): lab for iri, lab in found.items()}
+    location = store_location()
+    if location not in _TYPE_LABELS:
+        names = TYPE_ORDER + ("Standing", "AllegedByParty", "FoundByCourt", "ReportedByPress")
+        _TYPE_LABELS[location] = {local_name(iri): lab for iri, lab in labels(str(KKG[n]) for n in names).items()}
+    return _TYPE_LABELS[location]
 
 
 def type_name(local: str, lang: str) -> str:

@@ -30,10 +30,14 @@ EXAMPLES = {
         "Triples per graph / triplets par graphe": """SELECT ?g (COUNT(*) AS ?triples) WHERE { GRAPH ?g { ?s ?p ?o } }
 GROUP BY ?g ORDER BY DESC(?triples)""",
     },
-    "cypher": {
-        "Defendants / défendeurs": "MATCH (c)-[:defendant]->(p) RETURN c.uri AS case, p.uri AS party LIMIT 50",
-        "Who hosts / qui héberge": "MATCH (h)-[:hosts]->(m) RETURN h.uri AS host, m.uri AS model LIMIT 50",
-        "Node labels / étiquettes": "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY n DESC",
+    "cypher": {  # graph/neo4j_mapping.py: :Resource {uri}, labels = class local names, label_fr/label_en
+        "Defendants / défendeurs": """MATCH (c:LegalCase)-[:defendant]->(p)
+RETURN c.label_en AS case, p.label_en AS party, p.label_fr AS partie""",
+        "Who hosts Llama / qui héberge Llama": """MATCH (h)-[:hosts]->(m:AIModel)
+RETURN h.label_fr AS hebergeur, m.label_en AS model ORDER BY hebergeur""",
+        "Statements with sources / déclarations et sources": """MATCH (s:Statement)-[:speaker]->(who), (s)-[:sourceDocument]->(d)
+RETURN who.label_en AS speaker, s.startOffset AS start, s.endOffset AS end, d.uri AS document LIMIT 50""",
+        "Node labels / étiquettes": "MATCH (n:Resource) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY n DESC",
     },
 }
 

@@ -6,7 +6,7 @@ import html
 
 import streamlit as st
 
-from ..i18n import local_name, name_of, t
+from ..i18n import local_name, meta_label, name_of, t
 from . import common as c
 from .passages import allegation_block, highlight, statement_block
 
@@ -18,9 +18,12 @@ def render(lang: str) -> None:
     if not docs:
         st.info(t("doc.none", lang))
         return
-    titles = {d.iri: f"{d.date or '—'} · {d.title or local_name(d.iri)} ({d.lang or '?'})" for d in docs}
+    titles = {d.iri: " · ".join(x for x in (d.date, d.title or local_name(d.iri), d.lang) if x) for d in docs}
     current = c.param("doc")
-    options = list(titles) if current in titles or not current else [current, *titles]
+    if current and current not in titles:  # a source document known from its manifest, not ingested
+        known = c.q("document", current)
+        titles = {current: (known.title if known and known.title else local_name(current)), **titles}
+    options = list(titles)
     st.session_state["doc-pick"] = current if current in options else options[0]
     choice = st.selectbox(t("doc.pick", lang), options, format_func=lambda i: titles.get(i, i), key="doc-pick",
                           on_change=lambda: c.set_params(doc=st.session_state["doc-pick"], start=None, end=None))
@@ -52,7 +55,7 @@ def _int(value) -> int | None:
 def _header(view, lang: str) -> None:
     st.header(view.title or local_name(view.iri))
     rows = {t("meta.kind", lang): view.kind, t("meta.lang", lang): view.lang, t("meta.date", lang): view.date,
-            **{k: v for k, v in sorted(view.metadata.items()) if v not in (None, "")}}
+            **{meta_label(k, lang): v for k, v in sorted(view.metadata.items()) if v not in (None, "")}}
     table = "\n".join(f"| {c.md_escape(k)} | {c.md_escape(v)} |" for k, v in rows.items() if v not in (None, ""))
     st.markdown(f"| {t('doc.meta', lang)} | |\n|---|---|\n{table}")
     if view.url:

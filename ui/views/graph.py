@@ -7,6 +7,8 @@ labels, so a French label with an apostrophe can never break a Cytoscape selecto
 """
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
 
@@ -91,11 +93,14 @@ def panel(iri: str, lang: str, key: str, height: int = 500, hops: int = 1, compa
     if not sub.edges:
         st.caption(t("graph.empty", lang))
     _legend(sub, lang)
-    event = st_link_analysis(elements(sub, lang, iri), layout=LAYOUT, node_styles=node_styles(sub),
-                             edge_styles=edge_styles(sub), height=height, key=f"{key}-cy",
+    roots = (iri, *st.session_state[f"{key}-expanded"].get(iri, []))
+    # A new node set gets a fresh component (key), hence a fresh layout fitted to the frame.
+    shape = hashlib.sha1(" ".join(n.iri for n in sub.nodes).encode()).hexdigest()[:10]
+    event = st_link_analysis(elements(sub, lang, roots), layout=LAYOUT, node_styles=node_styles(sub),
+                             edge_styles=edge_styles(sub), height=height, key=f"{key}-cy-{shape}",
                              node_actions=["expand"], events=[Event("select", "tap", "node")])
     _handle_event(event, iri, key)
-    _controls(sub, iri, key, lang)
+    _controls(sub, roots, key, lang)
     caption = t("graph.counts", lang, nodes=len(sub.nodes), edges=len(sub.edges)) + " · " + t("graph.help", lang)
     st.caption(caption)
     if sub.truncated:
@@ -121,13 +126,14 @@ def edge_label(edge, lang: str) -> str:
     return pick(edge.predicate_labels, lang) or local_name(edge.predicate)
 
 
-def node_names(sub: Subgraph, lang: str, root: str | None = None) -> dict[str, str]:
+def node_names(sub: Subgraph, lang: str, roots: tuple[str, ...] = ()) -> dict[str, str]:
     """Display names; statements and allegations have no label, so they are named by their text
-    (known for those of the root) or by their type, never by a hash."""
+    (known for those of the root and expanded nodes) or by their type, never by a hash alone."""
     texts = {}
-    if root and any(n.labels == {} for n in sub.nodes):
-        for method in ("statements_by", "statements_about", "allegations_by", "allegations_against"):
-            texts.update({row.iri: row.text for row in c.q(method, root)})
+    if any(n.labels == {} for n in sub.nodes):
+        for root in roots:
+            for method in ("statements_by", "statements_about", "allegations_by", "allegations_against"):
+                texts.update({row.iri: row.text for row in c.q(method, root)})
     names = {}
     for n in sub.nodes:
         if n.labels:
@@ -138,8 +144,8 @@ def node_names(sub: Subgraph, lang: str, root: str | None = None) -> dict[str, s
     return names
 
 
-def elements(sub: Subgraph, lang: str, root: str | None = None) -> dict:
-    names = node_names(sub, lang, root)
+def elements(sub: Subgraph, lang: str, roots: tuple[str, ...] = ()) -> dict:
+    names = node_names(sub, lang, roots)
     nodes = [{"data": {"id": n.iri, "label": c.primary_type(n.types),
                        "name": c.shorten(names[n.iri], 40),
                        "type": c.type_name(c.primary_type(n.types), lang)}} for n in sub.nodes]
@@ -182,9 +188,10 @@ def _handle_event(event, root: str, key: str) -> None:
         st.session_state[f"{key}-selected"] = data["target_id"]
 
 
-def _controls(sub: Subgraph, root: str, key: str, lang: str) -> None:
+def _controls(sub: Subgraph, roots: tuple[str, ...], key: str, lang: str) -> None:
     """Open or expand the clicked node; the same by picking it from a list (keyboard, tests)."""
-    names = node_names(sub, lang, root)
+    root = roots[0]
+    names = node_names(sub, lang, roots)
     selected = st.session_state.get(f"{key}-selected")
     if selected in names:
         cols = st.columns([3, 1, 1], vertical_alignment="center")
