@@ -14,7 +14,7 @@ from collections import Counter
 
 from rdflib import URIRef
 
-from kadrey_kg.ontology import KKG, entity_iri, normalize_name, slugify
+from kadrey_kg.ontology import KKG, KKGDOC, entity_iri, normalize_name, slugify
 
 from .gazetteer import ORG_SUFFIXES, Gazetteer, case_number_key, default_gazetteer
 from .nlp import lang_at
@@ -24,6 +24,9 @@ COURT_KINDS = ("court-order", "filing", "transcript")
 TITLE_WORDS = {"judge", "magistrate", "justice", "chief", "mr", "ms", "mrs", "dr", "m", "mme", "me", "juge",
                "le", "la", "united", "states", "district", "u", "s", "senator", "president", "professor"}
 COURT_WORDS = re.compile(r"\b(?:Court|COURT|Tribunal|tribunal|Cour)\b")
+DOC_NOUN_AFTER = re.compile(r"\s+(paper|technical report|research paper|white paper|model card|report)\b")
+POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
+DEFINED_DOCUMENTS = re.compile(r"(?<=\b[Tt]he )(?:[A-Z][a-z]+ ){1,3}(?:Documents|Materials|Report|Memorandum)\b")
 PLAINTIFF_WORDS = ("plaintiff", "plaignant", "demandeur")
 
 
@@ -133,10 +136,28 @@ class Linker:
                 return self.use(local, "person", m.text, lang_at(self.doc, m.start), False)
         if iri is not None:
             return self.known(iri, m)
+        if len(words) == 1 and m.source == "ner":
+            return None  # a lone capitalised word NER calls a person ("Anthropic", "Claude") is too unsure
         return self.new("person", name, m)
+
+    def acronyms(self, mentions: list[Mention]) -> dict[str, Mention]:
+        """"Syndicat national de l'édition (SNE)": SNE names the same organisation in this text."""
+        out = {}
+        for m in mentions:
+            if m.label in ("ORG", "COURT") or (m.entity and self._kind(m.entity) in ("org", "court")):
+                hit = re.match(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)", self.doc.text[m.end:m.end + 14])
+                if hit and len(hit.group(1)) < len(m.text):
+                    out.setdefault(hit.group(1), m)
+        return out
 
     def org(self, m: Mention, court: URIRef | None, full_names: dict[str, URIRef]) -> URIRef | None:
         name = canonical_org(m.text)
+        if (full := self.acronyms_seen.get(m.text)) is not None and full is not m:
+            target = full.entity or self.org(full, court, full_names)
+            if target is not None:
+                full.entity = target
+                return self.use(target, self._kind(target) or "org", m.text, lang_at(self.doc, m.start),
+                                target in self.gaz.kinds)
         if (local := full_names.get(normalize_name(name))) is not None:  # NER read a surname as an org
             return self.use(local, "person", m.text, lang_at(self.doc, m.start), False)
         iri = self.gaz.lookup(m.text) or self.gaz.lookup(name)
@@ -164,6 +185,36 @@ class Linker:
                     seen[org] = r.entity
         person = seen.get(org) or next((s for s, p, o in self.gaz.facts if p == KKG.ceoOf and o == org), None)
         return self.use(person, "person", m.text, lang_at(self.doc, m.start), person in self.gaz.kinds) if person else None
+
+    def cited_documents(self, mentions: list[Mention], case: URIRef | None) -> list[Mention]:
+        """Documents the text cites: "Meta's Llama 2 paper" (about Llama 2, published by Meta) and
+        capitalised defined terms such as "the Sequestered Documents" (scoped to the case)."""
+        text, out, cited = self.doc.text, [], []
+        for m in mentions:
+            if not m.entity or self._kind(m.entity) not in ("model", "product", "dataset"):
+                continue
+            hit = DOC_NOUN_AFTER.match(text, m.end)
+            if not hit:
+                continue
+            name = f"{m.text} {hit.group(1)}"
+            owner = None
+            pos = POSSESSIVE_BEFORE.search(text[max(0, m.start - 4):m.start])
+            if pos:
+                owner = next((o.entity for o in mentions if o.entity and o.end == m.start - len(pos.group(0))
+                              and self._kind(o.entity) in ("org", "person")), None)
+            cited.append((m.start, hit.end(), name, KKGDOC["cited/" + slugify(name)], m.entity, owner))
+        for hit in DEFINED_DOCUMENTS.finditer(text):
+            scope = str(case).rsplit("/", 1)[-1] + "/" if case else f"{slugify(str(self.doc.iri).rsplit('/', 1)[-1])}/"
+            name = hit.group(0)
+            cited.append((hit.start(), hit.end(), name, KKGDOC["cited/" + scope + slugify(name)], None, None))
+        for start, end, name, iri, about, owner in cited:
+            m = Mention(start, end, text[start:end], "DOCUMENT", None, "pattern")
+            self.use(iri, "document", name, "", False)
+            m.entity = self.use(iri, "document", text[start:end], lang_at(self.doc, start), False)
+            out.append(m)
+            self.doc.meta.extra.setdefault("cited_documents", []).append(
+                {"iri": iri, "about": about, "publisher": owner, "start": start, "end": end})
+        return out
 
     def _kind(self, iri: URIRef) -> str:
         return self.gaz.kinds.get(iri) or (self.entities[iri].kind if iri in self.entities else "")
@@ -203,6 +254,7 @@ class Linker:
                 if m.entity not in self.gaz.kinds:
                     full_names.setdefault(normalize_name(canonical_person(m.text).split()[-1]), m.entity)
         group = self.plaintiffs_of(case)
+        self.acronyms_seen = self.acronyms(mentions)
         for m in mentions:
             if m.entity is not None and m.source == "context":
                 m.entity = self.known(m.entity, m)
@@ -222,7 +274,8 @@ class Linker:
         for m in mentions:
             if m.label.startswith("ROLE"):
                 m.entity = self.role(m, resolved, seen)
-        doc.mentions = [m for m in mentions if m.entity is not None]
+        mentions = mentions + self.cited_documents(mentions, case)
+        doc.mentions = sorted((m for m in mentions if m.entity is not None), key=lambda m: (m.start, m.end, m.label))
         # an entity only named inside a dropped mention must not linger
         used = {m.entity for m in doc.mentions}
         doc.entities = {iri: e for iri, e in sorted(self.entities.items()) if iri in used}

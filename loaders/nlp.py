@@ -267,6 +267,12 @@ def _initialism_of_phrase(word: str, text_lower: str) -> bool:
     return re.search(pattern, text_lower) is not None
 
 
+def _trim_start(toks):
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ in _stop_words() or toks[0].pos_ == "DET"):
+        toks = toks[1:]
+    return toks
+
+
 def ner_mentions(doc: Doc, lower_words: set[str]) -> list[Mention]:
     out = []
     legal = doc.meta.kind in ("court-order", "filing", "transcript")
@@ -278,6 +284,10 @@ def ner_mentions(doc: Doc, lower_words: set[str]) -> list[Mention]:
             if not label:
                 continue
             toks = list(ent)
+            if len(toks) == 2 and toks[0].is_title and toks[0].pos_ == "DET" and toks[1].is_title:
+                pass  # "Le Monde", "Les Echos": the article belongs to the name
+            else:
+                toks = _trim_start(toks)
             while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ in _stop_words()
                             or toks[0].pos_ == "DET"):
                 toks.pop(0)
@@ -289,6 +299,8 @@ def ner_mentions(doc: Doc, lower_words: set[str]) -> list[Mention]:
             if not toks or len(toks) > 6:
                 continue
             s, e = toks[0].idx + offset, toks[-1].idx + len(toks[-1].text) + offset
+            if label == "ORG" and len(toks) == 1 and (art := re.search(r"(?<!\w)(?:Le|La|Les) $", doc.text[max(0, s - 4):s])):
+                s -= len(art.group(0))  # "Le Monde", "Les Echos": the article is part of the title
             if _overlaps(s, e, skip + chrome) or not _plausible_name(doc.text[s:e], toks, label, lower_words):
                 continue
             if _defined_term(doc, s, e, toks, label, legal, text_lower, sdoc.lang_):
@@ -369,8 +381,24 @@ def find_mentions(doc: Doc, gaz) -> list[Mention]:
             chosen.append(m)
             taken.append((m.start, m.end))
     chosen.extend(repeated_names(doc, chosen, taken, lower_words))
+    chosen.extend(defined_acronyms(doc, chosen, taken))
     chosen.extend(role_mentions(doc))
     return sorted(chosen, key=lambda m: (m.start, m.end, m.label))
+
+
+def defined_acronyms(doc: Doc, chosen: list[Mention], taken: list) -> list[Mention]:
+    """"Syndicat national de l'édition (SNE)" defines SNE: every later SNE is a mention too."""
+    out, acronyms = [], set()
+    for m in chosen:
+        hit = re.match(r"\s*\(([A-Z][A-Z0-9&]{1,9})\)", doc.text[m.end:m.end + 14])
+        if hit and m.label in ("ORG", "COURT"):
+            acronyms.add(hit.group(1))
+    for acro in sorted(acronyms):
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(acro)}(?![\w-])", doc.text):
+            if not _overlaps(hit.start(), hit.end(), taken):
+                out.append(Mention(hit.start(), hit.end(), acro, "ORG", source="pattern"))
+                taken.append((hit.start(), hit.end()))
+    return out
 
 
 def repeated_names(doc: Doc, chosen: list[Mention], taken: list, lower_words: set[str]) -> list[Mention]:

@@ -128,8 +128,11 @@ def entity_nodes(g: Graph, doc: Doc) -> None:
         g.add((doc.iri, KKG.mentions, iri))
         if ent.known:
             continue
-        g.add((iri, RDF.type, KIND_CLASS.get(ent.kind, KKG.Agent)))
         name = canonical_name(ent)
+        if ent.kind == "document":  # a document the text cites: a title, not an entity name
+            cited_document(g, doc, iri, ent, name)
+            continue
+        g.add((iri, RDF.type, KIND_CLASS.get(ent.kind, KKG.Agent)))
         label_langs = set()
         if ent.kind in NAME_KINDS:
             for lang in LANGS:
@@ -144,6 +147,25 @@ def entity_nodes(g: Graph, doc: Doc) -> None:
             for n in names:
                 if lang and n != name:
                     g.add((iri, SKOS.altLabel, Literal(n, lang=lang)))
+
+
+def cited_document(g: Graph, doc: Doc, iri: URIRef, ent, name: str) -> None:
+    g.add((iri, RDF.type, KKG.Document))
+    langs = sorted({lang for lang, ns in ent.names.items() if lang and name in ns}) or [doc.lang or "en"]
+    g.add((iri, SCHEMA.name, Literal(name, lang=langs[0])))
+    _translation(g, iri, name, doc, KKG.machineTranslatedLabel)
+    for c in doc.meta.extra.get("cited_documents", []):
+        if c["iri"] != iri:
+            continue
+        for p, o in ((KKG.about, c["about"]), (KKG.publishedBy, c["publisher"])):
+            if o is not None:
+                g.add((iri, p, o))
+                node = sub_iri(doc.iri, "evidence", iri, p, o, c["start"], c["end"])
+                g.add((node, RDF.type, KKG.RelationEvidence))
+                g.add((node, RDF.subject, iri))
+                g.add((node, RDF.predicate, p))
+                g.add((node, RDF.object, o))
+                _provenance(g, node, doc, c["start"], c["end"])
 
 
 def mention_nodes(g: Graph, doc: Doc) -> None:

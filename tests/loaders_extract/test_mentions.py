@@ -36,7 +36,7 @@ def test_mentions_are_exact_spans_without_overlap(shared_dir):
         assert doc.mentions
         for m in doc.mentions:
             assert doc.text[m.start:m.end] == m.text
-        plain = [m for m in doc.mentions if not m.label.startswith("ROLE")]
+        plain = [m for m in doc.mentions if not m.label.startswith("ROLE") and m.label != "DOCUMENT"]  # these nest
         for a, b in zip(plain, plain[1:]):
             assert a.end <= b.start, (path.name, a, b)
 
