@@ -125,7 +125,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "paths.find": {"fr": "Trouver les chemins", "en": "Find paths"},
     "paths.none": {"fr": "Aucun chemin de {n} sauts ou moins.", "en": "No path of {n} hops or fewer."},
     "paths.need_two": {"fr": "Choisissez deux entités.", "en": "Choose two entities."},
-    "paths.path": {"fr": "Chemin {i} ({n} sauts)", "en": "Path {i} ({n} hops)"},
+    "paths.path": {"fr": "Chemin {i} ({n} saut(s))", "en": "Path {i} ({n} hop(s))"},
     "paths.no_source": {"fr": "source : données éditées", "en": "source: curated data"},
     # timeline
     "timeline.only": {"fr": "Seulement ce qui touche : {name}", "en": "Only what involves: {name}"},

@@ -6,7 +6,7 @@ from st_link_analysis import st_link_analysis
 
 from kadrey_kg.graph.model import Subgraph
 
-from ..i18n import t, tc
+from ..i18n import t
 from . import common as c
 from . import graph as graph_view
 from .picker import entity_picker
@@ -41,11 +41,14 @@ def render(lang: str) -> None:
                 rel = graph_view.edge_label(hop, lang)
                 st.markdown(f"{c.entity_link(hop.subject, s.labels if s else {}, lang)} —*{c.md_escape(rel)}*→ "
                             f"{c.entity_link(hop.object, o.labels if o else {}, lang)}")
-                sources = "; ".join(c.source_link(x, lang) for x in hop.sources) or t("paths.no_source", lang)
-                st.caption(f"↳ {tc('col.source', lang)} {sources}")
+                if hop.sources:
+                    st.markdown("\n".join(f"  - ↳ {c.source_link(x, lang)}" for x in hop.sources))
+                else:
+                    st.caption(f"↳ {t('paths.no_source', lang)}")
     sub = graph_view.merge([_as_subgraph(p) for p in paths])
     st_link_analysis(graph_view.elements(sub, lang), layout="breadthfirst", node_styles=graph_view.node_styles(sub),
-                     edge_styles=graph_view.edge_styles(sub), height=380, key="paths-cy")
+                     edge_styles=graph_view.edge_styles(sub), height=200 + 60 * min(len(sub.nodes), 8),
+                     key=f"paths-cy-{len(sub.nodes)}-{len(sub.edges)}")
 
 
 def _as_subgraph(path) -> Subgraph:
