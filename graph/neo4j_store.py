@@ -317,3 +317,24 @@ def _display(value):
 def _safe(err: Exception, cfg: StoreConfig) -> str:
     text = str(err)
     return text.replace(cfg.password, "***") if cfg.password else text
+
+
+def sync(source: Store, target: Store, graphs: Iterable[str] | None = None) -> dict[str, int]:
+    """Make `target` hold the named graphs of `source` (all of them, or `graphs`), in one
+    transaction; with all graphs, graphs the source no longer has are dropped from the target.
+    Returns {graph: triples}."""
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    ds = source.dataset(graphs)
+    named: dict[str, Graph] = {}
+    for ctx in ds.graphs():
+        if ctx.identifier != DATASET_DEFAULT_GRAPH_ID and len(ctx):
+            copy = Graph()
+            for triple in ctx:
+                copy.add(triple)
+            named[str(ctx.identifier)] = copy
+    if graphs is None and hasattr(target, "named_graphs"):
+        for stale in set(target.named_graphs()) - set(named):
+            named[stale] = Graph()
+    target.replace_graphs(named)
+    return {name: len(g) for name, g in sorted(named.items())}
