@@ -67,6 +67,7 @@ def main() -> None:
         return
     if stats.entities == 0 and stats.documents == 0:
         _empty(lang)
+        c.reload_store()  # so the next page load sees the graph once `demo` / `ingest` has built it
         return
     try:
         VIEWS[c.page()].render(lang)

@@ -231,3 +231,18 @@ def test_statement_shows_original_with_machine_translation_marked(ui_env):
     shown = text(at)
     assert "> Nous partageons les revenus." in shown and "> _We share the revenue._" in shown
     assert "start=10" in shown and "end=38" in shown
+
+
+def test_an_empty_store_then_filled_is_seen_on_the_next_load(tmp_path, monkeypatch):
+    from kadrey_kg.graph import open_store
+
+    location = tmp_path / "store"
+    open_store(location, base=False).close()  # exists, holds nothing
+    monkeypatch.setenv("KADREY_KG_STORE", str(location))
+    at = ok(app(lang="fr"))
+    assert t("empty.title", "fr") in text(at)
+    with open_store(location) as store:  # what `kadrey-kg demo` does meanwhile: base graphs
+        assert store.stats().entities > 0
+    at = ok(app(lang="fr", q="chhabria"))
+    assert t("empty.title", "fr") not in text(at)
+    assert at.button(key="open-https://w3id.org/kadrey-kg/id/person/vince-chhabria")

@@ -76,13 +76,11 @@ def q(method: str, *args, **kwargs):
 
 
 def reload_store() -> None:
+    """Forget the open store and every cached answer. The old store is not closed here: another
+    browser session may be mid-query on it; it is released when the last reference goes."""
     st.cache_data.clear()
     _TYPE_LABELS.clear()
-    try:
-        store().close()
-    except Exception:  # a store that failed to open has nothing to close
-        pass
-    st.cache_resource.clear()
+    _open.clear()
 
 
 def labels(iris) -> dict[str, dict]:
