@@ -12,7 +12,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.compare import to_isomorphic
 from rdflib.namespace import SKOS
 
-from kadrey_kg.ontology import KKG, ONTOLOGY_GRAPH, ONTOLOGY_TTL, SCHEMA, document_iri, entity_iri, sub_iri
+from kadrey_kg.ontology import KKG, SCHEMA, document_iri, entity_iri, sub_iri
 
 from .hostile import NASTY_NAMES
 
@@ -78,39 +78,39 @@ def hostile_document() -> tuple[URIRef, Graph]:
 
 
 def open_embedded(path: Path):
-    from kadrey_kg.graph.embedded import EmbeddedStore
+    from kadrey_kg.graph import open_store
 
-    store = EmbeddedStore(path)
-    ontology = Graph().parse(ONTOLOGY_TTL)
-    store.replace_graphs({str(ONTOLOGY_GRAPH): ontology})
-    return store
+    return open_store(str(path))            # a fresh store gets the ontology and curated graphs
 
 
 def backends() -> list:
-    kinds = [pytest.param("embedded", id="embedded")]
-    kinds.append(pytest.param("neo4j", id="neo4j", marks=pytest.mark.neo4j))
-    return kinds
+    return [pytest.param("embedded", id="embedded"),
+            pytest.param("neo4j", id="neo4j", marks=pytest.mark.neo4j)]
 
 
 def open_backend(kind: str, tmp_path: Path):
+    """The embedded store in a temp folder, or the Neo4j at $NEO4J_URI (CI starts one)."""
     if kind == "embedded":
         return open_embedded(tmp_path / "store")
     uri = os.environ.get("NEO4J_URI")
     if not uri:
         pytest.skip("needs a running Neo4j server (NEO4J_URI)")
-    neo = pytest.importorskip("kadrey_kg.graph.neo4j_store")
-    store = neo.Neo4jStore.open(uri) if hasattr(neo.Neo4jStore, "open") else neo.Neo4jStore(uri)
-    store.replace_graphs({str(ONTOLOGY_GRAPH): Graph().parse(ONTOLOGY_TTL)})
-    return store
+    from kadrey_kg.graph import StoreUnavailable, open_store
+    try:
+        return open_store(uri)
+    except StoreUnavailable as err:
+        pytest.skip(f"Neo4j at {uri} unavailable: {err}")
 
 
 @pytest.fixture(params=backends())
 def hostile_store(request, tmp_path):
-    """A real store holding the ontology and the hostile-names document."""
+    """A real store holding the base graphs and the hostile-names document (removed afterwards,
+    so a shared Neo4j is left as it was found)."""
     store = open_backend(request.param, tmp_path)
     doc, graph = hostile_document()
     store.replace_document(str(doc), graph)
     yield store
+    store.remove_document(str(doc))
     store.close()
 
 

@@ -82,7 +82,7 @@ CYPHER_ATTACKS = [
     "MATCH (n) SET n.pwned = true RETURN n", "MATCH (n) REMOVE n.iri RETURN n", "MERGE (n:X {a: 1}) RETURN n",
     "MATCH (n) WITH n LIMIT 1 CALL { WITH n SET n.x = 1 } RETURN 1",
     "MATCH (n) FOREACH (x IN [1] | SET n.y = 1) RETURN n", "CALL dbms.procedures()", "CALL dbms.security.listUsers()",
-    "CALL db.labels()", "call dbms.components()", "SHOW USERS", "SHOW DATABASES", "CREATE USER evil SET PASSWORD 'x'",
+    "call dbms.components()", "SHOW USERS", "SHOW DATABASES", "CREATE USER evil SET PASSWORD 'x'",
     "DROP DATABASE neo4j", "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
     "LOAD CSV FROM 'http://127.0.0.1:9/x.csv' AS line RETURN line",
     "MATCH (n) RETURN n; MATCH (n) DETACH DELETE n", "MATCH (n) RETURN n // \nCREATE (m)",
