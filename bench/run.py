@@ -321,12 +321,48 @@ def child_translate(corpus: str, work: str, n: str = "150") -> dict:
             "cold_seconds": cold_s, "warm_seconds": warm_s, "translated": sum(1 for v in out.values() if v)}
 
 
-def child_neo4j(uri: str, store_path: str) -> dict:
-    """Neo4j load: our writer vs rdflib-neo4j, via bench/neo4j_writer.py's `compare` function."""
-    sys.path.insert(0, str(HERE))
-    import neo4j_writer  # noqa: E402  (bench/neo4j_writer.py, owned by the Neo4j engineer)
+def child_neo4j(uri: str, store_path: str, batch: str = "50") -> dict:
+    """Load the embedded store's document graphs into the Neo4j at `uri` with our writer
+    (Store.replace_graphs, `batch` documents per call) and time it; when bench/neo4j_writer.py
+    (the Neo4j engineer's comparison with rdflib-neo4j) is there, add its figures."""
+    import io
 
-    return neo4j_writer.compare(uri, store_path)
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    from kadrey_kg.graph import open_store
+    from kadrey_kg.graph.embedded import EmbeddedStore
+
+    src = EmbeddedStore(store_path, read_only=True)
+    graphs = {}
+    for name in (g for g in src.named_graphs() if "/doc/" in g):
+        nt = io.BytesIO()
+        src._ox.dump(nt, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+        graphs[name] = Graph().parse(data=nt.getvalue().decode("utf-8"), format="nt")
+    src.close()
+    out: dict = {}
+    writer = HERE / "neo4j_writer.py"
+    if writer.exists():
+        sys.path.insert(0, str(HERE))
+        import neo4j_writer  # noqa: E402  (bench/neo4j_writer.py, owned by the Neo4j engineer)
+        if hasattr(neo4j_writer, "compare"):
+            out["neo4j_writer.compare"] = neo4j_writer.compare(uri, store_path)
+    store = open_store(uri)
+    for name in store.documents():
+        store.remove_document(name.iri)
+    names = sorted(graphs)
+    step = int(batch)
+    t = time.perf_counter()
+    for i in range(0, len(names), step):
+        store.replace_graphs({n: graphs[n] for n in names[i:i + step]})
+    seconds = time.perf_counter() - t
+    triples = sum(len(g) for g in graphs.values())
+    stats = store.stats()
+    store.close()
+    out["our writer (replace_graphs)"] = {"documents": len(names), "triples": triples, "seconds": seconds,
+                                          "triples_per_s": triples / seconds if seconds else None,
+                                          "store_triples": stats.triples}
+    return out
 
 
 CHILDREN = {"ingest": child_ingest, "load": child_load, "queries": child_queries,
@@ -387,8 +423,12 @@ def table(m: dict, results: dict) -> str:
         extra.append(f"| translation via translate_jobs, cold cache | {tr['sentences'] / tr['cold_seconds']:.1f} sentences/s |")
         extra.append(f"| translation via translate_jobs, warm cache | {tr['sentences'] / tr['warm_seconds']:,.0f} sentences/s |")
     for key, val in results.get("neo4j", {}).items():
-        if isinstance(val, dict) and "triples_per_s" in val:
-            extra.append(f"| Neo4j load, {key} | {val['triples_per_s']:,.0f} triples/s |")
+        if isinstance(val, dict) and val.get("triples_per_s"):
+            extra.append(f"| Neo4j load, {key}, {val['documents']:,} docs | {val['triples_per_s']:,.0f} triples/s |")
+        elif isinstance(val, dict):
+            for sub, v in val.items():
+                if isinstance(v, dict) and v.get("triples_per_s"):
+                    extra.append(f"| Neo4j load, {sub} | {v['triples_per_s']:,.0f} triples/s |")
     if extra:
         lines += ["", "| measurement | result |", "|---|---|", *extra]
     for backend, q in results.get("queries", {}).items():
@@ -424,6 +464,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip", default="", help="comma-separated steps to skip: load,translate,neo4j,queries")
     ap.add_argument("--no-readme", action="store_true", help="print the table only")
     ap.add_argument("--json", type=Path, help="also write all raw results to this JSON file")
+    ap.add_argument("--merge", type=Path, help="start from the results JSON of an earlier run: sizes and steps "
+                                                "it has are kept, not run again (e.g. add --neo4j later)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     skip = set(filter(None, args.skip.split(",")))
@@ -433,6 +475,14 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("ARGOS_PACKAGES_DIR", str(args.work / "argos-none"))
     m = machine()
     results: dict = {"machine": m, "ingest": {}}
+    if args.merge:
+        results = json.loads(args.merge.read_text())
+        results["ingest"] = {int(k): v for k, v in results["ingest"].items()}
+        m = results["machine"]
+        sizes = sorted(set(sizes) | set(results["ingest"]))
+        skip |= {k for k in ("load", "translate", "neo4j") if k in results}
+        if "embedded" in results.get("queries", {}):
+            skip.add("queries")
     largest = max(sizes)
 
     def log(msg):
@@ -440,6 +490,8 @@ def main(argv: list[str] | None = None) -> int:
 
     for size in sizes:
         corpus = synth(size, args.work)
+        if size in results["ingest"]:
+            continue
         store = args.work / f"store-{size}"
         if store.exists():
             subprocess.run(["rm", "-rf", str(store)], check=True)
@@ -466,11 +518,15 @@ def main(argv: list[str] | None = None) -> int:
         log(f"{name} at {largest} docs")
         subprocess.run(["rm", "-rf", str(args.work / "load-copy"), str(args.work / "load-copy-bulk")])
         try:
-            results[name] = run()
+            got = run()
+            if name == "queries":
+                results.setdefault("queries", {}).update(got)
+            else:
+                results[name] = got
         except (RuntimeError, subprocess.TimeoutExpired) as err:
             log(f"  {name} failed: {err}")
             results.setdefault("failures", {})[name] = str(err)[-2000:]
-    if args.neo4j and "queries" not in skip and "neo4j" in results:
+    if args.neo4j and "neo4j" in results and "neo4j" not in results.get("queries", {}):
         try:
             q = child("queries", args.neo4j, corpus / "truth.jsonl", args.queries)
             results.setdefault("queries", {})["neo4j"] = {**q, "size": largest}
