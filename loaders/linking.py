@@ -14,7 +14,7 @@ from collections import Counter
 
 from rdflib import URIRef
 
-from kadrey_kg.ontology import KKG, KKGDOC, entity_iri, normalize_name, slugify
+from kadrey_kg.ontology import KKG, KKGDOC, entity_iri, normalize_name, slugify, sub_iri
 
 from .gazetteer import ORG_SUFFIXES, Gazetteer, case_number_key, default_gazetteer
 from .nlp import lang_at
@@ -27,6 +27,13 @@ COURT_WORDS = re.compile(r"\b(?:Court|COURT|Tribunal|tribunal|Cour)\b")
 DOC_NOUN_AFTER = re.compile(r"\s+(paper|technical report|research paper|white paper|model card|report)\b")
 POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
 DEFINED_DOCUMENTS = re.compile(r"(?<=\b[Tt]he )(?:[A-Z][a-z]+ ){1,3}(?:Documents|Materials|Report|Memorandum)\b")
+_FR_FILING = (r"(?:documents?|dépôts?|pièces?) (?:judiciaires?|juridiques?)(?: (?:récemment |nouvellement )?"
+              r"(?:non expurgée?s?|mise?s? au jour|rendue?s? publics?|rendue?s? publiques?|dévoilée?s?|révélée?s?|déclassifiée?s?))?"
+              r"|documents? non expurgée?s?")
+_EN_FILING = (r"(?:(?:newly |recently )?(?:unredacted|unsealed) (?:court )?(?:filings?|documents?|complaint)"
+              r"|court (?:filings?|documents?|papers))")
+FILING = re.compile(rf"\b(?:{_FR_FILING}|{_EN_FILING})\b")
+FILING_ANAPHOR = re.compile(r"(?:(?<=^)|(?<=[.!?»]\s)|(?<=\n))(?:Ce|Le|Les|Ces|The|This|These) (?:documents?|filings?)\b")
 PLAINTIFF_WORDS = ("plaintiff", "plaignant", "demandeur")
 
 
@@ -207,6 +214,7 @@ class Linker:
             scope = str(case).rsplit("/", 1)[-1] + "/" if case else f"{slugify(str(self.doc.iri).rsplit('/', 1)[-1])}/"
             name = hit.group(0)
             cited.append((hit.start(), hit.end(), name, KKGDOC["cited/" + scope + slugify(name)], None, None))
+        cited.extend(self.reported_filing(case))
         for start, end, name, iri, about, owner in cited:
             m = Mention(start, end, text[start:end], "DOCUMENT", None, "pattern")
             self.use(iri, "document", name, "", False)
@@ -215,6 +223,24 @@ class Linker:
             self.doc.meta.extra.setdefault("cited_documents", []).append(
                 {"iri": iri, "about": about, "publisher": owner, "start": start, "end": end})
         return out
+
+    def reported_filing(self, case: URIRef | None) -> list[tuple]:
+        """« un document judiciaire récemment non expurgé », "newly unredacted court filings": a text
+        about a case reports on a filing of that case; later « Ce document » / "The filing" is it too.
+        One node per reporting text (it cannot know which docket entry it is)."""
+        if case is None or self.doc.meta.kind in COURT_KINDS:
+            return []
+        text = self.doc.text
+        hits = sorted([(h.start(), h.end()) for h in FILING.finditer(text)])
+        if not hits:
+            return []
+        first = hits[0][0]
+        hits += [(h.start(), h.end()) for h in FILING_ANAPHOR.finditer(text) if h.start() > first
+                 and not any(s <= h.start() < e for s, e in hits)]
+        name = text[hits[0][0]:hits[0][1]]
+        iri = sub_iri(self.doc.iri, "filing", case)
+        self.doc.meta.extra.setdefault("reported_filings", []).append({"iri": iri, "case": case})
+        return [(s, e, name, iri, None, None) for s, e in sorted(hits)]
 
     def _kind(self, iri: URIRef) -> str:
         return self.gaz.kinds.get(iri) or (self.entities[iri].kind if iri in self.entities else "")

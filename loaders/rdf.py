@@ -150,10 +150,27 @@ def entity_nodes(g: Graph, doc: Doc) -> None:
 
 
 def cited_document(g: Graph, doc: Doc, iri: URIRef, ent, name: str) -> None:
+    """A document the text cites or reports on: its description as schema:name (other wordings as
+    schema:alternateName), what it is about, who published it, the case it was filed in."""
     g.add((iri, RDF.type, KKG.Document))
     langs = sorted({lang for lang, ns in ent.names.items() if lang and name in ns}) or [doc.lang or "en"]
     g.add((iri, SCHEMA.name, Literal(name, lang=langs[0])))
+    for lang, names in ent.names.items():
+        for other in names:
+            if lang and other != name and other[:1].islower():  # not the anaphors ("Ce document")
+                g.add((iri, SCHEMA.alternateName, Literal(other, lang=lang)))
     _translation(g, iri, name, doc, KKG.machineTranslatedLabel)
+    for f in doc.meta.extra.get("reported_filings", []):
+        if f["iri"] == iri:
+            g.add((iri, RDF.type, KKG.CourtFiling))
+            g.add((iri, KKG.filedIn, f["case"]))
+            first = min((m for m in doc.mentions if m.entity == iri), key=lambda m: m.start)
+            node = sub_iri(doc.iri, "evidence", iri, KKG.filedIn, f["case"], first.start, first.end)
+            g.add((node, RDF.type, KKG.RelationEvidence))
+            g.add((node, RDF.subject, iri))
+            g.add((node, RDF.predicate, KKG.filedIn))
+            g.add((node, RDF.object, f["case"]))
+            _provenance(g, node, doc, first.start, first.end)
     for c in doc.meta.extra.get("cited_documents", []):
         if c["iri"] != iri:
             continue
