@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 
 import streamlit as st
-
 from kadrey_kg.graph import GraphError
 from kadrey_kg.ui.i18n import LANGS, t
 from kadrey_kg.ui.views import common as c

@@ -144,6 +144,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "doc.mentions": {"fr": "Mentions ({n})", "en": "Mentions ({n})"},
     "doc.extracted": {"fr": "Faits extraits", "en": "Extracted facts"},
     "doc.triples": {"fr": "triplets", "en": "triples"},
+    "doc.open": {"fr": "Ouvrir dans la vue document", "en": "Open in the document view"},
     "doc.open_source": {"fr": "Source en ligne", "en": "Online source"},
     "meta.kind": {"fr": "Nature", "en": "Kind"},
     "meta.lang": {"fr": "Langue", "en": "Language"},

@@ -4,9 +4,8 @@ from __future__ import annotations
 from urllib.parse import quote_plus
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from kadrey_kg.ui.i18n import STRINGS, t
+from streamlit.testing.v1 import AppTest
 
 from .conftest import APP, CASE, META, ZUCKERBERG
 
@@ -246,3 +245,13 @@ def test_an_empty_store_then_filled_is_seen_on_the_next_load(tmp_path, monkeypat
     at = ok(app(lang="fr", q="chhabria"))
     assert t("empty.title", "fr") not in text(at)
     assert at.button(key="open-https://w3id.org/kadrey-kg/id/person/vince-chhabria")
+
+
+def test_a_statement_opened_as_a_node_shows_its_text_and_source_span(ui_env, reader):
+    row = next(r for r in reader.statements_by(ZUCKERBERG) if r.source.start is not None)
+    at = ok(app(page="entity", entity=row.iri, lang="en"))
+    shown = text(at)
+    assert at.header[0].value.startswith(reader.labels(["https://w3id.org/kadrey-kg/ontology#Statement"])
+                                         ["https://w3id.org/kadrey-kg/ontology#Statement"]["en"])
+    assert f"start={row.source.start}&end={row.source.end}" in shown
+    assert row.text.split()[0] in shown

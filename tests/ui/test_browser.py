@@ -8,7 +8,6 @@ import urllib.request
 from urllib.parse import urlencode
 
 import pytest
-
 from kadrey_kg.ui.i18n import t
 from kadrey_kg.ui.serve import start
 

@@ -6,12 +6,11 @@ import sys
 import time
 import urllib.request
 
-from rdflib import RDF, Graph, URIRef
-from streamlit.testing.v1 import AppTest
-
 from kadrey_kg.ontology import KKG
 from kadrey_kg.ui.serve import APP, command, environment, start
 from kadrey_kg.ui.views.export import subgraph_rdf
+from rdflib import RDF, Graph, URIRef
+from streamlit.testing.v1 import AppTest
 
 from .conftest import CASE, free_port
 

@@ -12,7 +12,6 @@ import sys
 from urllib.parse import urlencode
 
 import streamlit as st
-
 from kadrey_kg.graph import open_store
 from kadrey_kg.graph.model import SourceRef
 from kadrey_kg.ontology import KKG, KKGDOC

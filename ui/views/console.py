@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-
 from kadrey_kg.graph import QueryFailed, QueryRefused
 
 from ..i18n import t

@@ -3,11 +3,12 @@ statement, allegation and mention with its source document and span."""
 from __future__ import annotations
 
 import streamlit as st
+from kadrey_kg.ontology import KKGDOC
 
 from ..i18n import colon, local_name, name_of, other_lang, pick, t, tc
 from . import common as c
 from . import graph as graph_view
-from .passages import allegation_block, mention_block, statement_block
+from .passages import allegation_block, mention_block, original_and_mt, statement_block
 
 
 def render(lang: str) -> None:
@@ -20,6 +21,10 @@ def render(lang: str) -> None:
         st.warning(t("entity.missing", lang, iri=iri))
         return
     _header(card, lang)
+    if {"Statement", "Allegation"} & set(card.types):
+        _passage(card, lang)
+    elif card.iri.startswith(str(KKGDOC)):
+        st.markdown(f"[{t('doc.open', lang)}]({c.href('document', doc=card.iri)})")
     graph_view.panel(iri, lang, key="entity-graph", height=560, compact=True)
     tabs = st.tabs([t("entity.tab.facts", lang), t("entity.tab.statements", lang),
                     t("entity.tab.allegations", lang), t("entity.tab.documents", lang)])
@@ -33,8 +38,26 @@ def render(lang: str) -> None:
         _documents(iri, lang)
 
 
+def _value(card, local: str):
+    """The (first) literal fact `kkg:<local>` of a card, as the Fact."""
+    return next((f for f in card.facts if f.direction == "out" and local_name(f.predicate) == local), None)
+
+
+def _passage(card, lang: str) -> None:
+    """A statement or allegation opened as a node: its text, its MT, and where it stands in its source."""
+    text, mt = _value(card, "text"), _value(card, "machineTranslation")
+    doc, start, end = _value(card, "sourceDocument"), _value(card, "startOffset"), _value(card, "endOffset")
+    if text:
+        original_and_mt(text.other, text.lang, mt.other if mt else None, mt.lang if mt else None, lang)
+    if doc:
+        span = {"start": start.other, "end": end.other} if start and end else {}
+        st.markdown(f"[{t('view.doc', lang)}]({c.href('document', doc=doc.other, **span)})")
+
+
 def _header(card, lang: str) -> None:
     name = name_of(card.iri, card.labels or card.mt_labels, lang)
+    if not (card.labels or card.mt_labels) and _value(card, "text"):  # statements, allegations
+        name = f"{c.type_name(c.primary_type(card.types), lang)} « {c.shorten(_value(card, 'text').other, 80)} »"
     st.header(name)
     names = []
     for code in (lang, other_lang(lang)):

@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 
 import streamlit as st
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import XSD
-
 from kadrey_kg.graph.export import export
 from kadrey_kg.graph.model import Subgraph
 from kadrey_kg.ontology import KKG, PREFIXES, sub_iri
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 
 from ..i18n import name_of, t
 from . import common as c

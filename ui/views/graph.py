@@ -10,9 +10,8 @@ from __future__ import annotations
 import hashlib
 
 import streamlit as st
-from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
-
 from kadrey_kg.graph.model import Subgraph
+from st_link_analysis import EdgeStyle, Event, NodeStyle, st_link_analysis
 
 from ..i18n import colon, local_name, name_of, pick, t, tc
 from . import common as c

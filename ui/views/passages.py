@@ -15,7 +15,7 @@ from . import common as c
 CONTEXT = 140  # characters of document text shown around a mention
 
 
-def _original_and_mt(text: str, text_lang: str | None, mt: str | None, mt_lang: str | None, lang: str) -> None:
+def original_and_mt(text: str, text_lang: str | None, mt: str | None, mt_lang: str | None, lang: str) -> None:
     left, right = st.columns(2)
     left.caption(t("original", lang, code=text_lang or "?"))
     left.markdown(f"> {c.md_escape(text)}")
@@ -38,7 +38,7 @@ def statement_block(row, lang: str) -> None:
                      else c.md_escape(medium))
             bits.append(f"{tc('medium', lang)} {shown}")
         st.markdown(" · ".join(bits))
-        _original_and_mt(row.text, row.lang, row.translation, row.translation_lang, lang)
+        original_and_mt(row.text, row.lang, row.translation, row.translation_lang, lang)
         st.markdown(f"{tc('col.source', lang)} {c.source_link(row.source, lang)}")
 
 
@@ -49,7 +49,7 @@ def allegation_block(row, lang: str) -> None:
         standing = c.type_name(row.standing, lang)
         st.markdown(f"**{tc('by', lang)}** {by} · **{tc('against', lang)}** {against} · "
                     f"**{tc('standing', lang)}** `{c.md_escape(standing)}`")
-        _original_and_mt(row.text, row.lang, row.translation, row.translation_lang, lang)
+        original_and_mt(row.text, row.lang, row.translation, row.translation_lang, lang)
         st.markdown(f"{tc('col.source', lang)} {c.source_link(row.source, lang)}")
 
 

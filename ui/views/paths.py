@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import streamlit as st
-from st_link_analysis import st_link_analysis
-
 from kadrey_kg.graph.model import Subgraph
+from st_link_analysis import st_link_analysis
 
 from ..i18n import t
 from . import common as c
