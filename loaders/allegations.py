@@ -27,6 +27,7 @@ FINDING = words(r"finds?|found|holds?|held|concludes?|concluded|estime|juge|conc
 DEEMED = re.compile(r"(?P<owner>[\w.]+)(?:['’]s?|’)\s+[\w\s]{0,40}?\bmust\s+be\s+deemed\b")
 PLEADING_OWNER = re.compile(r"(?:complaint|plainte|claims?|counts?|the\s+one|celle|celui)\s*,?\s*$", re.I)
 PLEADING_SUBJECT = words(r"(?:the|la|this|cette)\s+(?:complaint|plainte|amended\s+complaint)")
+EXAMPLES = words(r"including", r"such\s+as", r"among\s+them", r"dont", r"notamment", r"parmi\s+lesquels", r"comme")
 NEGATED = re.compile(r"(?:\b(?:not|never|no\s+longer)|n[’']|\bne)\s*(?:\w+\s+){0,2}$", re.I)
 
 
@@ -57,7 +58,12 @@ class Extractor:
         head = self.text[lo:cue]
         if PLEADING_OWNER.search(head) or PLEADING_SUBJECT.search(head[-40:]):
             return self.plaintiffs
-        return self.resolve(self.ctx.subject_before(lo, cue))
+        cand = self.ctx.subject_before(lo, cue)
+        # "thirteen authors, including Sarah Silverman and Ta-Nehisi Coates, who accused …": the
+        # named people are examples of the accusers; the plaintiffs group accuses when there is one
+        if cand is not None and self.plaintiffs and EXAMPLES.search(self.text[lo:cand.start]):
+            return self.plaintiffs
+        return self.resolve(cand)
 
     def target_in(self, start: int, end: int, accuser, near: int = 80):
         """The agent a clause is against: its first agent that is not the accuser (a subject comes
@@ -84,6 +90,8 @@ class Extractor:
             return
         if not self.ctx.is_agent(against):
             return
+        if by is None and standing == "AllegedByParty":
+            standing = "ReportedByPress"     # nobody named makes it: the press reports it
         for a in list(self.out):    # the same charge read twice: keep the longer span
             if a.against == against and a.by == by and a.start < end and start < a.end:
                 if a.end - a.start >= end - start:

@@ -17,7 +17,8 @@ def words(*alternatives: str, flags: int = re.I) -> re.Pattern:
 
 
 # French compound tenses put an auxiliary (and maybe an adverb) before the participle.
-_AUX_FR = r"(?:(?:a|ont|avait|avaient|aurait|auraient|avait|avaient|aura|auront)\s+(?:\w+ment\s+|aussi\s+|déjà\s+|encore\s+|pourtant\s+|également\s+)*)"
+# "a déclaré", "a toutefois souligné", "avait, en outre, indiqué": up to two words may sit between.
+_AUX_FR = r"(?:(?:a|ont|avait|avaient|aurait|auraient|aura|auront),?\s+(?:[\w’'-]+,?\s+){0,2}?)"
 
 # ---- reported speech ------------------------------------------------------------------------------
 # verbs after which the speaker's words follow (que / that / : / a quote / an object)
@@ -77,7 +78,7 @@ CONTEND_EN = words(
 # noun forms: "allégations selon lesquelles", "the complaint alleges", "theory ... is that"
 ALLEGATION_NOUN = words(
     r"allégations?\s+selon\s+lesquelles?", r"accusations?\s+selon\s+lesquelles?",
-    r"selon\s+la\s+plainte", r"d[’']après\s+la\s+plainte",
+    r"selon\s+la\s+plainte", r"d[’']après\s+la\s+plainte", r"according\s+to\s+the\s+(?:amended\s+)?complaint",
     r"allegations?\s+that", r"accusations?\s+that",
 )
 ACCUSATION_AGAINST = words(r"(?:accusation|allégation|plainte|poursuite)s?\s+[^.;]{0,60}?\b(?:portée|déposée|intentée)s?\s+contre",
@@ -109,7 +110,7 @@ COURT_VERB = words(
     r"determines?|determined|adopts?|adopted|accepts?|accepted|deems?|deemed|notes?|noted|says?|saying|"
     r"is\s+(?:also\s+)?(?:not\s+)?(?:concerned|persuaded|convinced|satisfied|inclined))",
     r"(?:estime|juge|conclut|rejette|ordonne|accueille|déboute|accorde|considère|constate|retient|relève)",
-    r"(?:a|avait)\s+(?:estimé|jugé|conclu|rejeté|ordonné|accueilli|débouté|accordé|considéré|constaté|retenu)",
+    r"(?:a|avait)\s+(?:estimé|jugé|conclu|rejeté|ordonné|accueilli|débouté|accordé|considéré|constaté|retenu|fait\s+droit)",
     flags=0,
 )
 # a disposition or a judgment in the court's own voice, whoever the grammatical subject is
@@ -132,10 +133,12 @@ PARTY_PAPER = words(r"motion|proposal|proposed\s+order|request|brief|letter|comp
 
 # ---- who speaks: words that stand for an agent -------------------------------------------------
 PLAINTIFF_WORDS = words(r"(?:the\s+|les\s+|des\s+|ces\s+)?(?:plaintiffs?|plaignants?|plaignantes?|demandeurs?|"
-                        r"demanderesses?|requérants?)")
+                        r"demanderesses?|requérants?)",
+                        # the authors who sued: only ever resolved to a plaintiffs group the linker found
+                        r"the\s+authors(?!\s+of)", r"les\s+auteurs(?!\s+d)")
 DEFENDANT_WORDS = words(r"(?:the\s+|les?\s+|la\s+)?(?:defendants?|défendeurs?|défenderesse|défendeur)")
 COURT_WORDS = words(r"(?:the\s+|this\s+)court", r"(?:le\s+)tribunal", r"(?:la\s+)cour")
-JUDGE_WORDS = words(r"(?:the\s+|le\s+|la\s+)(?:judge|juge)")
+JUDGE_WORDS = words(r"(?:the\s+|le\s+|la\s+)(?:judge|juge|magistrate?)")
 COMPANY_NP = words(r"l[’']entreprise", r"la\s+société", r"le\s+groupe", r"l[’']éditeur", r"the\s+company",
                    r"the\s+firm", r"the\s+tech\s+giant", r"le\s+géant")
 PAPER_NP = words(r"(?:les?|ce|ces|the|this|these)\s+(?:documents?|dépôts?|filings?|pièces?)(?:\s+\w+){0,2}")
@@ -154,7 +157,8 @@ MEDIUM = [
                             r"présentation\s+des\s+résultats", r"earnings\s+call", r"investor\s+call", r"résultats\s+trimestriels")),
     ("interview", words(r"interview", r"entretien", r"entrevue")),
     ("podcast", words(r"podcast")),
-    ("press release", words(r"communiqué(?:\s+de\s+presse)?", r"press\s+release", r"statement\s+to")),
+    ("press release", words(r"communiqué(?:\s+de\s+presse)?", r"press\s+release", r"statement\s+to",
+                            r"in\s+a\s+(?:written\s+)?statement", r"dans\s+une\s+déclaration\s+écrite")),
     ("social media post", words(r"publication\s+sur\s+\w+", r"post\s+on\s+\w+", r"tweet", r"Threads", r"Facebook\s+post")),
     ("hearing", words(r"at\s+the\s+hearing", r"lors\s+de\s+l[’']audience", r"à\s+l[’']audience", r"hearing")),
     ("deposition", words(r"deposition", r"déposition")),
@@ -162,6 +166,7 @@ MEDIUM = [
     ("court filing", words(r"court\s+filings?", r"filings?", r"documents?\s+judiciaires?", r"dépôt\s+juridique",
                            r"plainte", r"complaint", r"brief", r"mémoire")),
     ("court order", words(r"this\s+order", r"ordonnance")),
+    ("court ruling", words(r"(?:une|la|cette|sa)\s+décision", r"jugement", r"ruling", r"(?:his|her|the)\s+opinion")),
     ("letter", words(r"lettre", r"letter")),
     ("conference", words(r"conférence", r"conference", r"keynote", r"sommet", r"summit")),
 ]
@@ -302,6 +307,20 @@ class Context:
                 return person, m["rank"].lower()
         return None, None
 
+    def titled_judges(self) -> list:
+        """Mentions of people the text calls judge ("Judge Chhabria", « le juge Vince Chhabria »)."""
+        out = []
+        for m in self.mentions:
+            if self.kind(m.entity) == "person" and (
+                    re.match(r"(?:(?:Magistrate|District)\s+)?Judge\b|(?:le\s+|la\s+)?juge\b", m.text, re.I)
+                    or re.search(r"(?:Judge|juge|magistrat)\s+$", self.text[max(0, m.start - 25):m.start], re.I)):
+                out.append(m)
+        return out
+
+    def titled_judge_before(self, offset: int):
+        found = [m.entity for m in self.titled_judges() if m.end <= offset]
+        return found[-1] if found else None
+
     def person_over(self, start: int, end: int) -> URIRef | None:
         people = [m for m in self.mentions if m.start < end and start < m.end and self.kind(m.entity) == "person"]
         return people[-1].entity if people else None
@@ -352,7 +371,11 @@ class Context:
     def candidates(self, start: int, end: int, papers: bool = False) -> list[Candidate]:
         """Everything in [start, end) that can stand for an agent, resolved when possible."""
         out: list[Candidate] = []
-        for m in self.mentions_in(start, end):
+        inside = self.mentions_in(start, end)
+        for m in inside:
+            if any(o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                   for o in inside):
+                continue      # "Meta" inside "Meta's chief executive": the longer name speaks
             k = self.kind(m.entity)
             if k in AGENT_KINDS or (papers and k in PAPER_KINDS):
                 out.append(Candidate(m.start, m.end, m.entity, "mention"))
@@ -366,7 +389,7 @@ class Context:
             (PLAINTIFF_WORDS, "group", lambda s: self.plaintiffs),
             (DEFENDANT_WORDS, "group", lambda s: self.defendants[0] if len(self.defendants) == 1 else None),
             (COURT_WORDS, "group", lambda s: self.court_voice()),
-            (JUDGE_WORDS, "group", lambda s: self.judge or self.last_before(s, {"person"})),
+            (JUDGE_WORDS, "group", lambda s: self.judge or self.titled_judge_before(s) or self.last_before(s, {"person"})),
             (COMPANY_NP, "np", lambda s: self.last_before(s, {"org"}, back=4)),
             # a paper stays the topic longer than a person: "Les documents indiquent que …"
             (PERSON_PRONOUN, "pronoun", lambda s: self.last_before(s, {"person"})),

@@ -125,6 +125,8 @@ class Extractor:
         after_end = ctx.sentence_at(max(q.end - 1, q.start))[1]
         # after: "», a écrit Zuckerberg." / ”, he said.
         tail = text[q.end:min(len(text), q.end + 80)]
+        if re.search(r"[.!?…]$", text[q.inner_start:q.inner_end]) and re.match(r"\s*[A-Z]", tail):
+            tail = ""    # “… one.” He stressed …: a new sentence, not an inverted attribution
         stop = re.search(r"[.!?]\s|\n|[«“]", tail)
         tail_end = q.end + (stop.start() if stop else len(tail))
         for cs, ce in self.speech_cues(q.end, tail_end):
@@ -252,12 +254,6 @@ class Extractor:
                        (holding and (party_cue is None or holding.start() < party_cue.start()))
             if by_court and voice is not None and len(re.findall(r"\w+", masked)) >= 4:
                 self.add(voice, s_start, s_end, quote=True, date=order_date, medium="court order")
-            # a judge named as the subject of a ruling verb: "Judge Chhabria ordered …", "He adopted …"
-            for v in COURT_VERB.finditer(masked):
-                who = ctx.subject_before(s_start + clause_start(masked, 0, v.start()), s_start + v.start())
-                if who and who.iri in judges and who.iri != voice:
-                    self.add(who.iri, s_start, s_end, quote=False, context=(s_start, s_start + v.start()))
-                    break
             # a party's motion: "Meta has moved to dismiss …", "Meta's motion for … is granted"
             mo = MOTION.search(masked)
             if mo:
@@ -272,11 +268,23 @@ class Extractor:
 
     def _judges(self) -> set:
         out = {self.ctx.judge} if self.ctx.judge else set()
-        for m in self.ctx.mentions:
-            if self.ctx.kind(m.entity) == "person" and (re.match(r"(?:Magistrate\s+)?Judge\b|juge\b", m.text) or
-                                                        re.search(r"(?:Judge|juge)\s+$", self.text[max(0, m.start - 20):m.start])):
-                out.add(m.entity)
-        return out
+        return out | {m.entity for m in self.ctx.titled_judges()}
+
+    def judges_ruling(self):
+        """A judge named as the subject of a ruling verb, in any document: "Judge Chhabria ordered
+        …", « le juge Vince Chhabria a fait droit à la requête de Meta », "He adopted …"."""
+        judges, ctx = self._judges(), self.ctx
+        if not judges:
+            return
+        for s_start, s_end in ctx.sents:
+            if not re.search(r"[.!?:;…»”\"]$", self.text[s_start:s_end]):
+                continue     # a headline: « Kadrey c. Meta : le juge Chhabria retient l'usage loyal »
+            masked = self._mask_quotes(s_start, s_end)
+            for v in COURT_VERB.finditer(masked):
+                who = ctx.subject_before(s_start + clause_start(masked, 0, v.start()), s_start + v.start())
+                if who and who.iri in judges:
+                    self.add(who.iri, s_start, s_end, quote=False, context=(s_start, s_start + v.start()))
+                    break
 
     def _mask_quotes(self, start, end) -> str:
         chars = list(self.text[start:end])
@@ -305,6 +313,7 @@ class Extractor:
     def run(self) -> list[Statement]:
         self.direct_quotes()
         self.court_voice()
+        self.judges_ruling()
         self.reported_speech()
         self.carry_context()
         return sorted(self.out, key=lambda s: (s.start, s.end))
