@@ -15,6 +15,7 @@ from trafilatura import bare_extraction
 
 log = logging.getLogger(__name__)
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\n]+")
 _BOILERPLATE_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside",
                      "form", "button", "svg", "iframe", "select")
@@ -102,10 +103,26 @@ def _is_baseline(body: etree._Element) -> bool:
     return len(children) == 1 and children[0].tag == "p" and "\n" in (children[0].text or "")
 
 
+def _parse(html: str) -> lxml.html.HtmlElement | None:
+    if not html.strip():
+        return None
+    try:
+        return lxml.html.fromstring(html)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):  # "Document is empty": comments only
+        return None
+
+
 def extract_html(html: str) -> HtmlText:
-    tree = lxml.html.fromstring(html) if html.strip() else None
+    # lxml refuses a str that still carries its XML declaration (the text is decoded already)
+    html = _XML_DECLARATION.sub("", html, count=1)
+    tree = _parse(html)
     links = _page_links(tree) if tree is not None else {}
-    doc = bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True) if tree is not None else None
+    doc = None
+    if tree is not None:
+        try:
+            doc = bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+        except Exception as err:  # trafilatura on hostile markup: the plain extraction below still works
+            log.warning("trafilatura failed (%s: %s); falling back to plain block extraction", type(err).__name__, err)
     blocks = _body_blocks(doc.body) if doc is not None and doc.body is not None and not _is_baseline(doc.body) else []
     extractor = "trafilatura"
     if not blocks and tree is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PyPdfError
 
 from .errors import LoaderError
 from .pleading import EcfHeader, strip_ecf_headers, strip_line_numbers, strip_running_lines
@@ -63,7 +63,11 @@ def read_pdf(raw: bytes, path: Path) -> PdfText:
     except (FileNotDecryptedError, DependencyError) as err:
         raise LoaderError(path, f"PDF is encrypted ({err}); decrypt it first, e.g. "
                                 "`qpdf --decrypt --password=... in.pdf out.pdf`") from err
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as err:
+    except LimitReachedError as err:  # decompression or array bombs: pypdf's own safety limits
+        raise LoaderError(path, f"PDF exceeds pypdf's safety limits ({err}); it is malformed or hostile, "
+                                "check where it came from") from err
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
+            RecursionError, AssertionError) as err:
         raise LoaderError(path, f"PDF is corrupt or truncated ({type(err).__name__}: {err}); "
                                 "re-download it or repair it with `qpdf in.pdf out.pdf`") from err
     if n_pages == 0:

@@ -43,7 +43,12 @@ def decode(raw: bytes, path: Path, *, declared: str | None = None) -> tuple[str,
     """Decode `raw` to text; returns (text, encoding used). Binary data raises LoaderError."""
     for bom, enc in _BOMS:
         if raw.startswith(bom):
-            return _checked(normalise_newlines(raw.decode(enc, errors="strict").lstrip("\ufeff")), path, enc), enc
+            try:
+                text = raw.decode(enc, errors="strict").lstrip("\ufeff")
+            except UnicodeDecodeError as err:
+                raise LoaderError(path, f"starts with a {enc} byte-order mark but is not valid {enc} "
+                                        f"(byte {err.start}: {err.reason}); re-save it as UTF-8") from err
+            return _checked(normalise_newlines(text), path, enc), enc
     if b"\x00" in raw[:8192]:
         raise LoaderError(path, "looks like a binary file (it contains NUL bytes), not text; "
                                 "check the file type or rename it with the right extension")
@@ -65,6 +70,9 @@ def decode(raw: bytes, path: Path, *, declared: str | None = None) -> tuple[str,
 
 def _checked(text: str, path: Path, encoding: str) -> str:
     # Decoding can "succeed" on binary data (latin-1 accepts any byte): refuse texts full of controls.
+    if "\x00" in text:
+        raise LoaderError(path, f"looks like a binary file (NUL characters when decoded as {encoding}), not text; "
+                                "check the file type or rename it with the right extension")
     sample = text[:20000]
     if sample and len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
         raise LoaderError(path, f"looks like a binary file (control characters when decoded as {encoding}), "

@@ -93,3 +93,18 @@ def test_html_without_text(write):
     with pytest.raises(LoaderError) as err:
         read_document(path)
     assert str(err.value) == f"{path}: file has no main text; nothing to read"
+
+
+def test_xml_declared_page(write):
+    html = ('<?xml version="1.0" encoding="utf-8"?>\n<html><head><title>Décision</title></head><body>'
+            "<article><p>" + PARAGRAPHS[1] + "</p><p>" + PARAGRAPHS[2] + "</p></article></body></html>")
+    doc = read_document(write("declared.html", html))
+    assert PARAGRAPHS[1] in doc.text and PARAGRAPHS[2] in doc.text
+    assert "<?xml" not in doc.text
+
+
+def test_comment_only_page(write):
+    path = write("comment.html", "<!-- nothing here -->")
+    with pytest.raises(LoaderError) as err:
+        read_document(path)
+    assert str(err.value) == f"{path}: file has no main text; nothing to read"

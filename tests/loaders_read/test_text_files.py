@@ -189,3 +189,15 @@ def test_team_notes_are_case_notes_and_copies_elsewhere_are_not(tmp_path):
     copy = tmp_path / note.name
     copy.write_bytes(note.read_bytes())
     assert read_document(copy).meta.kind == "news"
+
+
+def test_bom_with_broken_bytes(write):
+    path = write("bom.txt", b"\xff\xfeM\x00e\x00\x00\xd8")
+    with pytest.raises(LoaderError) as err:
+        read_document(path)
+    assert str(err.value) == (f"{path}: starts with a utf-16 byte-order mark but is not valid utf-16 "
+                              "(byte 6: unexpected end of data); re-save it as UTF-8")
+
+
+def test_utf16_with_bom_is_decoded(write):
+    assert read_document(write("utf16.txt", "\ufeff" + FRENCH, encoding="utf-16-le")).text == FRENCH
