@@ -43,6 +43,8 @@ FILED_IN = words(r"dans\s+le\s+cadre\s+(?:du|de\s+l[’'])", r"fait\s+partie\s+d
                  r"filed\s+in", r"in\s+the\s+(?:case|lawsuit|litigation)", r"part\s+of\s+the\s+(?:case|lawsuit|litigation)",
                  r"(?:du|au)\s+procès", r"in\s+(?=\w+\s+v\.)")
 STATEMENT_NOUN = words(r"déclarations?", r"propos", r"statements?", r"remarks?", r"affirmations?", r"promesses?", r"claims?")
+CONTRADICTION_WINDOW = 4   # sentences after « contredit les déclarations de X » that quote them
+HOST_VERB = re.compile(r"héberg(?:e|ent|eait|eaient|é|ée|és|er)|host(?:s|ed|ing)?", re.I)
 BULLET = re.compile(r"\n[ \t]*(?:[-–—•*·]|\d+[.)])[ \t]+(?P<item>[^\n]+)")
 
 ORGISH = {"org", "product", "court", "group"}
@@ -233,7 +235,7 @@ class Extractor:
                 if model is not None:
                     hosts = self._enumeration(s_start + host.end(), s_end, ORGISH - {"court", "group"})
                     hosts = [h for h in hosts if h.start > hs] or self._enumeration_after_cue(s_start + host.end(), s_end)
-                    if not hosts:     # "Azure hosts Llama": the host is the subject right before the verb
+                    if not hosts and HOST_VERB.fullmatch(host.group()):   # "Azure hosts Llama": the subject
                         before = ctx.mentions_in(max(s_start, hs - 40), hs, ORGISH - {"court", "group"})
                         if before and not re.search(r"[,;:]|\b(?:que|that|qui|which)\b", text[before[-1].end:hs]) \
                                 and before[-1].entity != model.entity:
@@ -308,9 +310,13 @@ class Extractor:
         paper = next(iter(ctx.mentions_in(s_start, s_end, {"document", "filing"})), None) or \
             next((x for x in reversed(ctx.mentions) if x.end <= s_start and self.kind(x.entity) in ("document", "filing")), None)
         if speaker is not None and paper is not None:
-            for st in stmts:
-                if st.speaker == speaker:
-                    self.add(paper.entity, KKG.contradicts, statement_iri(self.doc, st), s_start, s_end)
+            # the statements the text goes on to quote (or, failing that, the last one before)
+            here = ctx.sentence_index(s_start)
+            follow = [st for st in stmts if st.speaker == speaker and st.start >= s_end
+                      and ctx.sentence_index(st.start) - here <= CONTRADICTION_WINDOW]
+            before = [st for st in stmts if st.speaker == speaker and st.end <= s_start]
+            for st in follow or before[-1:]:
+                self.add(paper.entity, KKG.contradicts, statement_iri(self.doc, st), s_start, s_end)
             return
         before = text[s_start:m.start()]
         if STATEMENT_NOUN.search(before) and paper is not None:

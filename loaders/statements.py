@@ -70,6 +70,7 @@ class Extractor:
         self.quotes = find_quotes(self.text)
         self.out: list[Statement] = []
         self.cues_used: set[int] = set()   # speech-verb offsets already spent on a quote
+        self.embedded: dict[int, tuple[int, int]] = {}   # quote start -> span of the clause holding it
 
     # ---- helpers ----------------------------------------------------------------------------------
     def in_quote(self, offset: int) -> bool:
@@ -116,7 +117,9 @@ class Extractor:
             if speaker is None:
                 previous = None
                 continue
-            self.add(speaker, q.inner_start, q.inner_end, quote=True, context=context)
+            # a quoted fragment inside reported speech: the statement is the whole reported clause
+            start, end = self.embedded.get(q.start, (q.inner_start, q.inner_end))
+            self.add(speaker, start, end, quote=True, context=context)
             previous = (q, speaker)
 
     def attribute(self, q: Quote, previous):
@@ -146,6 +149,10 @@ class Extractor:
                 who = ctx.subject_before(clause_start(text, s_start, cs), cs, papers=True) or ctx.subject_after(ce, q.start)
                 if who and who.iri:
                     self.cues_used.add(cs)
+                    comp = COMPLEMENT.match(gap)
+                    lead = gap[comp.end():] if comp else gap
+                    if re.search(r"\w", lead):    # « Meta « partage un pourcentage des revenus » générés par … »
+                        self.embedded[q.start] = (ce + (comp.end() if comp else 0), after_end)
                     return who.iri, (s_start, q.start)
         acc = list(ACCORDING_TO.finditer(text, s_start, q.start))
         if acc:
