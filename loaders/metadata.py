@@ -41,6 +41,7 @@ _LAW_FIRM_TEXT = re.compile(
 # or "un avocat au barreau de Paris" anywhere
 _FIRM_SIGNATURE = re.compile(r"\b[A-Z][\w&.’' -]{1,60}(?:,\s*|\s+)(?:LLP|L\.L\.P\.|PLLC)\b|"
                              r"(?i:avocats? (?:au barreau|à la cour|associée?s?)\b|cabinet d['’]avocats)")
+_TRANSCRIPT = re.compile(r"\b(?:transcript|transcription|verbatim)\b", re.I)
 _BLOG_HOST = re.compile(r"(^|\.)blog\.|/blog(s)?/|substack\.com|medium\.com|blogspot\.|wordpress\.com|hashnode", re.I)
 
 
@@ -91,6 +92,8 @@ def _kind(caption: Caption, ecf: list[EcfHeader], pleading: bool, text: str, sit
         return "filing"      # a "[PROPOSED] ORDER" is lodged by a party
     if noun in ("ORDER", "OPINION", "JUDGMENT"):
         return "court-order"
+    if noun == "TRANSCRIPT":
+        return "transcript"  # "TRANSCRIPT OF PROCEEDINGS" of a hearing
     if noun in FILING_NOUNS or ecf or pleading:
         return "filing"
     if "IT IS SO ORDERED" in text or site in ("Casetext", "midpage", "CourtListener", "Justia"):
@@ -148,6 +151,8 @@ def _other_meta(meta: DocMeta, clean: str, web: dict) -> None:
     if meta.kind == "news":
         meta.kind = _text_kind(clean)
     meta.title = web.get("title") or meta.title
+    if _TRANSCRIPT.search(meta.title or _first_line_title(clean) or ""):
+        meta.kind = "transcript"  # "Meta Q1 2024 Earnings Call Transcript", "Transcription de l'audience"
 
 
 def infer_meta(text: str, meta: DocMeta, *, path: Path, ecf: list[EcfHeader] = (), pleading: bool = False,

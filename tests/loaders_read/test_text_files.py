@@ -201,3 +201,16 @@ def test_bom_with_broken_bytes(write):
 
 def test_utf16_with_bom_is_decoded(write):
     assert read_document(write("utf16.txt", "\ufeff" + FRENCH, encoding="utf-16-le")).text == FRENCH
+
+
+def test_earnings_call_transcript(write):
+    text = "Meta Platforms Q1 2024 Earnings Call Transcript\nOperator: Good afternoon, and welcome.\n"
+    assert read_document(write("call.txt", text)).meta.kind == "transcript"
+
+
+def test_hearing_transcript_caption(write):
+    text = ("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n"
+            "RICHARD KADREY, et al., Plaintiffs, v. META PLATFORMS, INC., Defendant.\n"
+            "Case No. 23-cv-03417-VC\nTRANSCRIPT OF PROCEEDINGS\nThe Court: Good morning.\n")
+    meta = read_document(write("hearing.txt", text)).meta
+    assert (meta.kind, meta.title) == ("transcript", "Kadrey v. Meta Platforms, Inc. – Transcript of Proceedings")
