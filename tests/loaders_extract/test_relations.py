@@ -148,3 +148,32 @@ def test_gold_links_recall(shared_dir, pipe):
     print(f"links overall: recall {found}/{total} = {found / total:.2f}; "
           f"{matched}/{extracted} extracted relations match a gold link")
     assert found / total >= 0.8
+
+
+def test_fr_filing_filed_in_case_and_contradicting_the_statements_it_introduces(run):
+    doc = run("Un document judiciaire récemment non expurgé, qui fait partie du procès Kadrey v. Meta, révèle que "
+              "Meta partage ses revenus avec les hébergeurs de Llama. Cette révélation semble contredire les "
+              "déclarations antérieures de Mark Zuckerberg. Dans un billet de blog, Zuckerberg a déclaré que la vente "
+              "de l’accès aux modèles ne faisait pas partie du modèle économique de Meta. Les analystes restent prudents.")
+    rels = [(str(r.subject), str(r.predicate), str(r.object)) for r in doc.relations]
+    filed = [s for s, p, o in rels if p == str(KKG.filedIn) and o == CASE]
+    assert filed, rels
+    contradicted = [o for s, p, o in rels if p == str(KKG.contradicts)]
+    zuck = [st for st in doc.statements if str(st.speaker) == ZUCK]
+    assert len(zuck) == 1 and len(contradicted) == 1
+    assert contradicted[0].startswith(str(doc.iri)) and contradicted[0].split("/statement/")[0] == str(doc.iri)
+    assert all(s == filed[0] for s, p, o in rels if p == str(KKG.contradicts))
+
+
+def test_contradicted_statement_is_the_node_to_rdf_writes(tmp_path):
+    """`statement_iri` and loaders/rdf.py name a statement the same way, so the edge lands on it."""
+    from rdflib import RDF
+
+    path = tmp_path / "note.txt"
+    path.write_text("Un document judiciaire récemment non expurgé, qui fait partie du procès Kadrey v. Meta, révèle "
+                    "que Meta partage ses revenus. Cette révélation semble contredire les déclarations antérieures de "
+                    "Mark Zuckerberg. Dans un billet de blog, Zuckerberg a déclaré que la vente de l’accès aux modèles "
+                    "ne faisait pas partie du modèle économique de Meta.", encoding="utf-8")
+    doc = Pipeline(STEPS + ("to_rdf",))(path)
+    objects = list(doc.graph.objects(None, KKG.contradicts))
+    assert objects and all((o, RDF.type, KKG.Statement) in doc.graph for o in objects)
