@@ -23,7 +23,7 @@ HEADING_WORDS = {
     "ADMINISTRATIVE", "UNDER", "CERTIFY", "CLASS", "CERTIFICATION", "RECONSIDERATION", "AMENDED",
     "SECOND", "THIRD", "FIRST", "CONSOLIDATED", "PUBLIC", "VERSION", "REDACTED", "AT", "ECF", "NO.",
 }
-_CORP_SUFFIX = re.compile(r",?\s+(?:INC|LLC|L\.L\.C|LLP|CORP|CORPORATION|CO|LTD|LIMITED|PLC|N\.A|L\.P|LP)\.?,?(?=\s|$)")
+_CORP_SUFFIX = re.compile(r",?\s+(?:INC|LLC|L\.L\.C|LLP|CORP|CORPORATION|COMPANY|CO|LTD|LIMITED|PLC|PBC|N\.A|L\.P|LP)\.?,?(?=\s|$)")
 _TOKEN = re.compile(r"\S+")
 _LEFT_COLUMN = re.compile(r"^(?:v\.?|vs\.?|Plaintiffs?[,.;]?|Defendants?[,.;]?|et|al\.?,?)$")
 _REF_WORDS = {"Re:", "RE:", "Dkt.", "DKT.", "No.", "NO.", "Nos.", "NOS.", "ECF"}
@@ -36,6 +36,7 @@ _PLAINTIFF = (
     re.compile(_NAME + r",?\s+Plaintiffs?\b", re.S),
     re.compile(_NAME + r",\s+(?:.{0,60}?\s)?Plaintiffs?\b", re.S),
 )
+_IN_RE = re.compile(r"\bIn re:?\s+(?P<name>[A-Z][A-Z0-9.,'’&-]*(?=\s|$)(?:\s+[A-Z0-9][A-Z0-9.,'’&-]*(?=\s|$))*)")
 _DEFENDANT = re.compile(r"\bv\.\s+(?P<run>(?:[A-Z0-9][A-Z0-9.,'’&:-]*\s+){0,20}?)(?=(?:et\s+al\.,?\s+)?Defendants?\b|Re:|[a-z])")
 
 
@@ -47,9 +48,13 @@ class Caption:
     responds_to: list[str] = field(default_factory=list)   # "Re: Dkt. Nos. 308, 309" → ["308", "309"]
     own_docket: str | None = None              # "ORDER AT ECF NO. 351" → "351"
 
+    in_re: str | None = None                   # "In re MOSAIC LLM LITIGATION" → "MOSAIC LLM LITIGATION"
+
     @property
     def case_name(self) -> str | None:
-        """Bluebook-style short name, "Kadrey v. Meta Platforms, Inc."."""
+        """Bluebook-style short name, "Kadrey v. Meta Platforms, Inc." or "In re Mosaic LLM Litigation"."""
+        if self.in_re:
+            return f"In re {_title(self.in_re)}"
         if not (self.plaintiff and self.defendant):
             return None
         return f"{_party_short(self.plaintiff)} v. {_title(self.defendant)}"
@@ -65,7 +70,8 @@ class Caption:
 def _title(name: str) -> str:
     """Title-case an all-capitals caption phrase, keeping acronyms and mixed-case words as written."""
     small = {"OF", "AND", "THE", "FOR", "IN", "ON", "AT", "TO", "AS", "RE", "BY", "OR"}
-    keep_upper = {"LLC", "LLP", "PLC", "USA", "US", "AI", "DMCA", "ECF", "RFP", "CMI", "II", "III", "IV", "N.A", "L.P"}
+    keep_upper = {"LLC", "LLP", "PLC", "PBC", "USA", "US", "AI", "LLM", "DMCA", "ECF", "RFP", "CMI", "MDL", "II", "III",
+                  "IV", "N.A", "L.P"}
     out = []
     for i, word in enumerate(name.strip(" ,").split()):
         bare = word.strip(",.;:()[]'’")
@@ -74,7 +80,8 @@ def _title(name: str) -> str:
         elif i and bare in small:
             out.append(word.lower())
         else:
-            out.append(word[0] + word[1:].lower())
+            first = next(i for i, c in enumerate(word) if c.isalpha())
+            out.append(word[:first + 1] + word[first + 1:].lower())
     return " ".join(out)
 
 
@@ -105,9 +112,15 @@ def find_defendant(caption: str) -> str | None:
 
 
 def find_plaintiff(caption: str) -> str | None:
+    # the caption's "v." is followed by capitals ("v. META", or interleaved "v. DISMISS"), unlike a
+    # site header's "Kadrey v. Meta"; an "..., et al." after it is the defendants'
+    versus = re.search(r"\bv[s]?\.\s+[A-Z][A-Z]", caption)
+    left = caption[:versus.start()] if versus else caption
     for rx in _PLAINTIFF:
-        m = rx.search(caption)
-        words = _strip_heading_words(m["name"].split()) if m else []
+        m = rx.search(left)
+        words = m["name"].split() if m else []
+        if words and words[0] != "THE":
+            words = _strip_heading_words(words)
         if len("".join(words)) >= 3:
             return " ".join(words).strip(" ,")
     return None
@@ -139,7 +152,9 @@ def _is_heading_token(token: str) -> bool:
 
 def parse_caption(caption: str) -> Caption:
     """Parse the first ~2,000 characters of a court document (boilerplate already masked)."""
-    out = Caption(plaintiff=find_plaintiff(caption), defendant=find_defendant(caption))
+    in_re = _IN_RE.search(caption)
+    out = Caption(plaintiff=find_plaintiff(caption), defendant=find_defendant(caption),
+                  in_re=in_re["name"].strip(" ,") if in_re else None)
     span = _heading_span(caption)
     if not span:
         return out
@@ -147,7 +162,8 @@ def parse_caption(caption: str) -> Caption:
     refs = _RE_DOCKETS.search(raw)
     if refs:
         out.responds_to = re.findall(r"\d+", refs["nums"])
-    heading = re.split(r"\bRe:?\s", raw, maxsplit=1, flags=re.I)[0]
+    # "ORDER RE: DKT. NO. 81" → "ORDER" (the entry is kept in responds_to); "ORDER RE: MOTION TO DISMISS" stays
+    heading = re.split(r"\bRe:?\s+(?=(?:Dkt|ECF|Docket)\b)", raw, maxsplit=1, flags=re.I)[0]
     own = _OWN_DOCKET.search(heading)
     if own:
         out.own_docket = own["num"]
@@ -158,9 +174,26 @@ def parse_caption(caption: str) -> Caption:
     return out
 
 
-def heading_title(caption: Caption) -> str | None:
-    """ "Kadrey v. Meta Platforms, Inc. – Order Granting Motion to Dismiss (Re: Dkt. No. 23)"."""
-    parts = [p for p in (caption.case_name, _title(caption.heading) if caption.heading else None) if p]
+def restore_case(name: str, text: str) -> str:
+    """Spell each word of a title-cased caption name as the body does: "Openai" → "OpenAI"."""
+    def spelled(m: re.Match) -> str:
+        word = m.group(0)
+        for seen in re.finditer(rf"\b{re.escape(word)}\b", text, re.I):
+            form = seen.group(0)
+            if form[0].isupper() and not form.isupper() and form != word:  # "OpenAI", not "META" or "meta"
+                return form
+        return word
+
+    return re.sub(r"[A-Za-z]{3,}", spelled, name)
+
+
+def heading_title(caption: Caption, text: str = "") -> str | None:
+    """ "Kadrey v. Meta Platforms, Inc. – Order Granting Motion to Dismiss (Re: Dkt. No. 23)".
+
+    With the document's `text`, party names take the body's spelling of mixed-case words (OpenAI).
+    """
+    name = restore_case(caption.case_name, text) if caption.case_name and text else caption.case_name
+    parts = [p for p in (name, _title(caption.heading) if caption.heading else None) if p]
     if not parts:
         return None
     title = " – ".join(parts)

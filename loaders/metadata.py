@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from .boilerplate import boilerplate_spans, mask, source_site
-from .caption import FILING_NOUNS, Caption, heading_title, parse_caption
+from .caption import FILING_NOUNS, Caption, heading_title, parse_caption, restore_case
 from .courts import find_case_number, find_courts, normalise_case_number
 from .dates import find_dates
 from .language import function_word_votes
@@ -138,11 +138,11 @@ def _court_meta(meta: DocMeta, clean: str, head: str, caption: Caption, courts: 
     meta.publisher = courts[0][2] if courts else None
     meta.kind = _kind(caption, ecf, pleading, clean, site)
     case_line = next((m.group(1) for _, line in header_lines(clean) if (m := _CASE_LINE.match(line))), None)
-    meta.title = heading_title(caption) or case_line or web.get("title") or meta.title
+    meta.title = heading_title(caption, clean) or case_line or web.get("title") or meta.title
     if caption.heading:
         meta.extra["heading"] = caption.heading
     if caption.case_name or case_line:
-        meta.extra["case_name"] = caption.case_name or case_line
+        meta.extra["case_name"] = restore_case(caption.case_name, clean) if caption.case_name else case_line
 
 
 def _other_meta(meta: DocMeta, clean: str, web: dict) -> None:

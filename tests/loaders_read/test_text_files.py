@@ -214,3 +214,14 @@ def test_hearing_transcript_caption(write):
             "Case No. 23-cv-03417-VC\nTRANSCRIPT OF PROCEEDINGS\nThe Court: Good morning.\n")
     meta = read_document(write("hearing.txt", text)).meta
     assert (meta.kind, meta.title) == ("transcript", "Kadrey v. Meta Platforms, Inc. – Transcript of Proceedings")
+
+
+def test_caption_names_take_the_body_spelling(write):
+    text = ("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\n"
+            "SARAH SILVERMAN, et al., Plaintiffs, v. OPENAI, INC., et al., Defendants.\n"
+            "Case No. 23-cv-03416-AMO\nORDER GRANTING IN PART AND DENYING IN PART MOTION TO DISMISS\n"
+            "OpenAI moves to dismiss the complaint.\n")
+    meta = read_document(write("openai.txt", text)).meta
+    assert meta.title == "Silverman v. OpenAI, Inc. – Order Granting in Part and Denying in Part Motion to Dismiss"
+    assert meta.extra["case_name"] == "Silverman v. OpenAI, Inc."
+    assert (meta.case_number, meta.kind) == ("23-cv-03416-AMO", "court-order")
