@@ -30,15 +30,17 @@ SPEECH_FR = words(
     r"précise|précisent|souligne|soulignent|insiste|insistent|évoque|évoquent|mentionne|mentionnent|"
     r"annonce|annoncent|reconnaît|reconnaissent|ajoute|ajoutent|assure|assurent|rappelle|rappellent|estime|"
     r"estiment|juge|jugent|répond|répondent|confirme|confirment|révèle|révèlent|clamait|clame|martèle|"
-    r"déclarait|disait|affirmait|écrivait|indiquait|expliquait|insistait|annonçait|estimait|assurait)",
+    r"déclarait|disait|affirmait|écrivait|indiquait|expliquait|insistait|annonçait|estimait|assurait|"
+    r"soutient|soutiennent|fait\s+valoir|font\s+valoir)",
+    _AUX_FR + r"(?:soutenu|fait\s+valoir)",
     flags=0,
 )
 SPEECH_EN = words(
     r"(?:(?:has|have|had)\s+)?(?:said|stated|told|wrote|written|explained|argued|announced|noted|added|"
     r"acknowledged|admitted|informed|insisted|emphasi[sz]ed|stressed|testified|confirmed|indicated|"
     r"revealed|remarked|tweeted|posted|declared|responded|replied|suggested|warned|promised|conceded|"
-    r"represented|asserted)",
-    r"(?:says|states|tells|writes|explains|argues|announces|notes|adds|acknowledges|admits|informs|"
+    r"represented|asserted|contended|maintained)",
+    r"(?:contends|maintains|says|states|tells|writes|explains|argues|announces|notes|adds|acknowledges|admits|informs|"
     r"insists|emphasi[sz]es|stresses|testifies|confirms|indicates|reveals|remarks|declares|responds|"
     r"replies|suggests|warns|concedes|represents|asserts)",
     r"(?:(?:has|have|had)\s+)?(?:made\s+(?:it\s+)?clear)", r"(?:make|makes)\s+(?:it\s+)?clear",
@@ -184,7 +186,8 @@ MONTH_YEAR = re.compile(rf"\b(?P<month>{FR_MONTHS}|{EN_MONTHS})\s+(?:de\s+|of\s+
 CLAIMS = [
     ("DMCA 1202(b)", words(r"DMCA", r"Digital\s+Millennium\s+Copyright\s+Act", r"copyright\s+management\s+information",
                    r"CMI", r"§\s*1202", r"informations?\s+sur\s+le\s+régime\s+des\s+droits")),
-    ("CDAFA", words(r"CDAFA", r"Comprehensive\s+Computer\s+Data\s+Access\s+and\s+Fraud\s+Act")),
+    ("CDAFA", words(r"CDAFA", r"Comprehensive\s+Computer\s+Data\s+Access\s+and\s+Fraud\s+Act",
+                    r"access\w*\s+(?:\w+\s+){0,3}computers?", r"accès\s+(?:\w+\s+){0,3}ordinateurs?")),
     ("vicarious copyright infringement", words(r"vicarious(?:\s+copyright)?\s+infringement", r"contrefaçon\s+indirecte")),
     ("unfair competition", words(r"unfair\s+competition", r"UCL", r"concurrence\s+déloyale")),
     ("unjust enrichment", words(r"unjust\s+enrichment", r"enrichissement\s+sans\s+cause")),
@@ -377,7 +380,10 @@ class Context:
                    for o in inside):
                 continue      # "Meta" inside "Meta's chief executive": the longer name speaks
             k = self.kind(m.entity)
-            if k in AGENT_KINDS or (papers and k in PAPER_KINDS):
+            if k == "court" and COURT_WORDS.fullmatch(m.text):
+                # "the Court" of an order speaks with its signing judge's voice
+                out.append(Candidate(m.start, m.end, self.court_voice() or m.entity, "mention"))
+            elif k in AGENT_KINDS or (papers and k in PAPER_KINDS):
                 out.append(Candidate(m.start, m.end, m.entity, "mention"))
         taken = [(c.start, c.end) for c in out] + [(m.start, m.end) for m in self.mentions_in(start, end)]
 
@@ -424,7 +430,10 @@ class Context:
             prev = before[-1].lower().rstrip("’'") if before else ""
             # "des" opens a subject after a comma ("…, des plaignants accusent") but is "of the" after a noun
             article = prev == "des" and re.search(r"(?:^|[,;:(])\s*des\s*$", self.text[start:c.start])
-            if (prev in PREPOSITIONS and not article) or self.text[max(0, c.start - 2):c.start].endswith(("d’", "d'")):
+            # "Judge Chhabria of the Northern District": a name after "of the" is an object too
+            prep_art = len(before) >= 2 and prev in {"the", "le", "la", "les"} and before[-2].lower() in PREPOSITIONS
+            if (prev in PREPOSITIONS and not article) or prep_art \
+                    or self.text[max(0, c.start - 2):c.start].endswith(("d’", "d'")):
                 continue
             return c
         return None

@@ -36,7 +36,8 @@ INTEGRATED = words(r"intégrée?s?\s+(?:dans|à|au|aux)", r"integrated\s+(?:into
 ENUM = re.compile(r"\s*(?:,|\bet\b|\bou\b|\band\b|\bor\b|\bou\s+encore\b|\bainsi\s+que\b|\bas\s+well\s+as\b|\bcomme\b|"
                   r"\bsuch\s+as\b|\bincluding\b|\bnotamment\b|\btels?\s+que\b|\bdont\b|:)*\s*", re.I)
 COUNSEL = words(r"(?:counsel|attorneys?|lawyers?)\s+(?:for|of|representing)", r"avocats?\s+(?:de|des|du|d[’'])",
-                r"(?:représentant|representing)", r"conseils?\s+(?:de|des|du)")
+                r"(?:représentant|representing|represented|represents|représente|représentait|a\s+représenté)",
+                r"conseils?\s+(?:de|des|du)")
 CONTRADICT = words(r"contredi\w*", r"contradiction\s+(?:\w+\s+)?avec", r"en\s+contradiction", r"contradicts?",
                    r"contradicted", r"(?:is|are|was|were)\s+at\s+odds\s+with", r"contrary\s+to", r"inconsistent\s+with")
 FILED_IN = words(r"dans\s+le\s+cadre\s+(?:du|de\s+l[’'])", r"fait\s+partie\s+du", r"déposée?s?\s+dans", r"versée?s?\s+au\s+dossier",

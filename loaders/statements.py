@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_dates
-from .patterns import (ACCORDING_TO, COURT_SUBJECT, COURT_VERB, DASH_ATTRIBUTION, HOLDING, MOTION, NEGATION,
+from .patterns import (ACCORDING_TO, ACCUSATORY, COURT_WORDS, COURT_SUBJECT, COURT_VERB, DASH_ATTRIBUTION, HOLDING, MOTION, NEGATION,
                        PARTY_PAPER, PLAINTIFF_WORDS, SPEECH_EN, SPEECH_FR, ACCUSE_EN, ACCUSE_FR, CONTEND_EN,
                        CONTEND_FR, Context, clause_start, medium_in, month_year)
 from .pipeline import Doc, Statement, component
@@ -191,7 +191,7 @@ class Extractor:
                     who = ctx.subject_after(ce, s_end)
                 if who is None or who.iri is None:
                     continue
-                if self._party_contention(who.iri, text[cs:ce]):
+                if self._party_contention(who.iri, text[cs:ce], text[ce:s_end]):
                     continue     # "Les plaignants affirment que Meta …" is an allegation, not a statement
                 content = ce
                 m = COMPLEMENT.match(text[ce:s_end])
@@ -229,9 +229,12 @@ class Extractor:
                 end = new_end
         return end
 
-    def _party_contention(self, speaker, cue: str) -> bool:
-        parties = {self.ctx.plaintiffs, *self.ctx.defendants} - {None}
-        return speaker in parties and any(rx.fullmatch(cue) for rx in (CONTEND_FR, CONTEND_EN, ACCUSE_FR, ACCUSE_EN))
+    def _party_contention(self, speaker, cue: str, clause: str) -> bool:
+        """True when `allegations` takes these words: the plaintiffs contending, or a party
+        contending something accusatory ("Meta argues that the amendment would be futile" stays)."""
+        if not any(rx.fullmatch(cue) for rx in (CONTEND_FR, CONTEND_EN, ACCUSE_FR, ACCUSE_EN)):
+            return False
+        return speaker == self.ctx.plaintiffs or (speaker in self.ctx.defendants and bool(ACCUSATORY.search(clause)))
 
     def _negated(self, cue: int) -> bool:
         before = self.text[max(0, cue - 12):cue]
@@ -281,15 +284,14 @@ class Extractor:
         """A judge named as the subject of a ruling verb, in any document: "Judge Chhabria ordered
         …", « le juge Vince Chhabria a fait droit à la requête de Meta », "He adopted …"."""
         judges, ctx = self._judges(), self.ctx
-        if not judges:
-            return
         for s_start, s_end in ctx.sents:
             if not re.search(r"[.!?:;…»”\"]$", self.text[s_start:s_end]):
                 continue     # a headline: « Kadrey c. Meta : le juge Chhabria retient l'usage loyal »
             masked = self._mask_quotes(s_start, s_end)
             for v in COURT_VERB.finditer(masked):
                 who = ctx.subject_before(s_start + clause_start(masked, 0, v.start()), s_start + v.start())
-                if who and who.iri in judges:
+                court = who is not None and COURT_WORDS.fullmatch(self.text[who.start:who.end])
+                if who and who.iri and (who.iri in judges or court):
                     self.add(who.iri, s_start, s_end, quote=False, context=(s_start, s_start + v.start()))
                     break
 
