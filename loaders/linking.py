@@ -291,6 +291,9 @@ class Linker:
                 m.entity = self.person(m, full_names)
             elif m.label in ("ORG", "PRODUCT"):
                 m.entity = self.org(m, court, full_names)
+            elif m.label == "COURT" and len(m.text.split()) > 2:  # a court named in full
+                iri = self.gaz.lookup(m.text, "court")
+                m.entity = self.known(iri, m) if iri else self.new("court", re.sub(r"^U\.S\.", "United States", m.text), m)
             elif m.label == "COURT" and court is not None:
                 m.entity = self.known(court, m)
             elif m.label == "GROUP" and group is not None:

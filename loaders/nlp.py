@@ -144,6 +144,14 @@ _SUFFIX = r"(?:Inc|LLC|LLP|Corp|Co|Ltd|L\.P|S\.A|et al)\.?"
 _PARTY = rf"{_W}(?: (?:{_CONN} )?{_W}){{0,6}}(?:,? {_SUFFIX})*"
 CAPTION = re.compile(rf"({_PARTY}) (?:v|vs|c)\.? ({_PARTY})")
 LEAD_WORDS = {"see", "cf", "accord", "citing", "quoting", "compare", "also", "in"}
+_PLACE = r"[A-ZÀ-Ý][\w’'-]+(?:[ -](?:de |du |d['’])?[A-ZÀ-Ý][\w’'-]+)*"
+COURT_NAME = re.compile(
+    rf"\b(?:[Tt]ribunal (?:judiciaire|de commerce|administratif|de grande instance|correctionnel) d(?:e |u |['’]){_PLACE}"
+    rf"|[Cc]our d['’]appel d(?:e |u |['’]){_PLACE}|Cour de cassation|Conseil d['’][EÉ]tat|Cour de justice de l['’]Union européenne"
+    rf"|(?:U\.S\.|United States) (?:District Court|Court of Appeals|Bankruptcy Court) for the (?:[A-Z][a-z]+ )*"
+    rf"(?:District|Circuit) of {_PLACE}"
+    rf"|(?:U\.S\.|United States) Court of Appeals for the [A-Z][a-z]+ Circuit|Supreme Court of the United States"
+    rf"|(?:U\.S\.|United States) Supreme Court)")
 COURT_REF = re.compile(r"\b(?:[Tt]he|[Tt]his) Court\b|\b(?:[Ll]a|[Cc]ette) Cour\b(?! d)|\b[Ll]e [Tt]ribunal\b(?! de)")
 PLAINTIFFS = re.compile(r"\b(?:[Pp]laintiffs|PLAINTIFFS|[Pp]laignants|[Dd]emandeurs)\b")
 _ORGNAME = r"([A-Z][\w&-]*(?:\.[\w&-]+)*(?: [A-Z][\w&-]*(?:\.[\w&-]+)*){0,3})"
@@ -180,6 +188,8 @@ def pattern_mentions(doc: Doc) -> list[Mention]:
         left, right = m.group(1), m.group(2)
         if (" v" in text[s:e] or " c." in text[s:e]) and not (_shouts(left) or _shouts(right)):
             out.append(Mention(s, e, text[s:e], "CASE", source="pattern"))
+    for m in COURT_NAME.finditer(text):
+        out.append(Mention(m.start(), m.end(), m.group(0), "COURT", source="pattern"))
     for m in COURT_REF.finditer(text):
         out.append(Mention(m.start(), m.end(), m.group(0), "COURT", source="pattern"))
     for m in PLAINTIFFS.finditer(text):
@@ -299,7 +309,7 @@ def ner_mentions(doc: Doc, lower_words: set[str]) -> list[Mention]:
             if not toks or len(toks) > 6:
                 continue
             s, e = toks[0].idx + offset, toks[-1].idx + len(toks[-1].text) + offset
-            if label == "ORG" and len(toks) == 1 and (art := re.search(r"(?<!\w)(?:Le|La|Les) $", doc.text[max(0, s - 4):s])):
+            if label == "ORG" and len(toks) == 1 and not toks[0].is_upper and (art := re.search(r"(?<!\w)(?:Le|La|Les) $", doc.text[max(0, s - 4):s])):
                 s -= len(art.group(0))  # "Le Monde", "Les Echos": the article is part of the title
             if _overlaps(s, e, skip + chrome) or not _plausible_name(doc.text[s:e], toks, label, lower_words):
                 continue

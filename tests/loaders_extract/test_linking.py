@@ -82,6 +82,20 @@ def test_other_cases_are_never_merged_with_kadrey(tmp_path):
     assert META in doc.entities
 
 
+def test_acronyms_and_full_court_names(tmp_path):
+    path = tmp_path / "syndicats.txt"
+    path.write_text("Le Syndicat national de l'édition (SNE) a assigné Meta devant le tribunal judiciaire de Paris. "
+                    "Pour le président du SNE, la décision viendra en 2026. The U.S. Court of Appeals for the Ninth "
+                    "Circuit was not involved.\n", encoding="utf-8")
+    doc = run(str(path))
+    sne = entity_iri("org", "Syndicat national de l'édition")
+    assert {m.entity for m in doc.mentions if m.text == "SNE"} == {sne}
+    assert len([m for m in doc.mentions if m.text == "SNE"]) == 2
+    assert linked(doc, "tribunal judiciaire de Paris") == {entity_iri("court", "tribunal judiciaire de Paris")}
+    assert linked(doc, "U.S. Court of Appeals for the Ninth Circuit") == {
+        entity_iri("court", "United States Court of Appeals for the Ninth Circuit")}
+
+
 def test_the_court_in_a_news_article_without_a_court_is_not_linked(tmp_path):
     path = tmp_path / "news.txt"
     path.write_text("Meta said the Court would hear the motion soon. The Court has not set a date.\n",
