@@ -232,6 +232,8 @@ class Context:
         self.sents = split_sentences(doc.text)
         self.starts = [s for s, _ in self.sents]
         self.mentions = sorted((m for m in doc.mentions if m.entity is not None), key=lambda m: (m.start, -m.end))
+        self.m_starts = [m.start for m in self.mentions]
+        self._titled = None
         self.plaintiffs = self._group_for(PLAINTIFF_WORDS)
         self.court = self._first_of_kind("court", prefer=_is_court_name)
         self.case = self._first_of_kind("case")
@@ -276,16 +278,14 @@ class Context:
 
     # ---- mentions ----------------------------------------------------------------------------------
     def mentions_in(self, start: int, end: int, kinds: set[str] | None = None):
-        return [m for m in self.mentions if start <= m.start and m.end <= end
-                and (kinds is None or self.kind(m.entity) in kinds)]
+        lo, hi = bisect.bisect_left(self.m_starts, start), bisect.bisect_left(self.m_starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end and (kinds is None or self.kind(m.entity) in kinds)]
 
     def mention_over(self, start: int, end: int):
         return next((m for m in self.mentions if m.start < end and start < m.end), None)
 
     def last_before(self, offset: int, kinds: set[str], back: int = 3, exclude=()):
-        lo = self.window_start(offset, back)
-        found = [m for m in self.mentions if lo <= m.start and m.end <= offset
-                 and self.kind(m.entity) in kinds and m.entity not in exclude]
+        found = [m for m in self.mentions_in(self.window_start(offset, back), offset, kinds) if m.entity not in exclude]
         return found[-1].entity if found else None
 
     # ---- parties -----------------------------------------------------------------------------------
@@ -312,7 +312,9 @@ class Context:
 
     def titled_judges(self) -> list:
         """Mentions of people the text calls judge ("Judge Chhabria", « le juge Vince Chhabria »)."""
-        out = []
+        if self._titled is not None:
+            return self._titled
+        out = self._titled = []
         for m in self.mentions:
             if self.kind(m.entity) == "person" and (
                     re.match(r"(?:(?:Magistrate|District)\s+)?Judge\b|(?:le\s+|la\s+)?juge\b", m.text, re.I)

@@ -139,6 +139,11 @@ class Extractor:
             if who and who.iri:
                 self.cues_used.add(cs)
                 return who.iri, (s_start, tail_end)
+        acc = ACCORDING_TO.match(text, q.end + len(tail) - len(tail.lstrip(" ,–—-"))) if tail else None
+        if acc:     # « … », selon Zuckerberg.
+            who = ctx.subject_after(acc.end(), tail_end, papers=True)
+            if who and who.iri and who.start - acc.end() <= 3:
+                return who.iri, (s_start, tail_end)
         # before: "Zuckerberg a déclaré : « … »" / Plaintiffs said: “…”
         lo = clause_start(text, s_start, q.start) if False else s_start
         cues = [c for c in self.speech_cues(lo, q.start)]
