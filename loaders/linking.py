@@ -51,6 +51,17 @@ def canonical_person(name: str) -> str:
     return _title(name) if name.isupper() else name
 
 
+def canonical_court(name: str) -> str:
+    """"UNITED STATES DISTRICT COURT SOUTHERN DISTRICT OF NEW YORK", "U.S. District Court, S.D.N.Y."
+    spellings of one court share one name: "United States District Court for the Southern District of New York"."""
+    name = re.sub(r"^U\.\s?S\.", "United States", " ".join(name.split()))
+    if name.isupper():
+        name = " ".join(w if w in ("OF", "FOR", "THE") else w.capitalize() for w in name.split())
+        name = re.sub(r"\b(Of|For|The|OF|FOR|THE)\b", lambda m: m.group(0).lower(), name)
+    name = re.sub(r"(Court),?\s+(?:for\s+the\s+)?((?:[A-Z][a-z]+\s+)?(?:District|Circuit)\b)", r"\1 for the \2", name)
+    return name
+
+
 def canonical_org(name: str) -> str:
     """"ACME CORP., INC." -> "Acme"; the legal-form suffix is an alias, not the name."""
     name = re.sub(r"[’']s$", "", name.strip())
@@ -103,12 +114,15 @@ class Linker:
         return None
 
     def issuing_court(self, mentions: list[Mention]) -> URIRef | None:
-        courts = [m.entity for m in mentions if m.entity and self.gaz.kinds.get(m.entity) == "court"]
+        courts = [m.entity for m in mentions if m.entity and self._kind(m.entity) == "court"]
         meta = self.doc.meta
         if meta.kind in COURT_KINDS:
             if courts:
                 return courts[0]
-            return self.gaz.lookup(meta.publisher, "court") if meta.publisher else None
+            if meta.publisher and COURT_WORDS.search(meta.publisher):  # the court that issued it
+                iri = self.gaz.lookup(meta.publisher, "court")
+                return iri or entity_iri("court", canonical_court(meta.publisher))
+            return None
         return courts[0] if len(set(courts)) == 1 else None
 
     def plaintiffs_of(self, case: URIRef | None) -> URIRef | None:
@@ -127,7 +141,14 @@ class Linker:
     def case(self, m: Mention) -> URIRef | None:
         if key := case_number_key(m.text):
             iri = self.gaz.case_numbers.get(key)
-            return self.known(iri, m) if iri else self.new("case", key, m)
+            if iri:
+                return self.known(iri, m)
+            meta = self.doc.meta
+            if meta.case_number and case_number_key(meta.case_number) == key and meta.extra.get("case_name"):
+                # this document's own case: named by its caption, identified by its number
+                self.use(entity_iri("case", key), "case", meta.extra["case_name"], "", False)
+                return self.use(entity_iri("case", key), "case", m.text, lang_at(self.doc, m.start), False)
+            return self.new("case", key, m)
         iri = self.gaz.lookup(m.text, "case")
         return self.known(iri, m) if iri else self.new("case", m.text.strip(), m)
 
@@ -268,6 +289,9 @@ class Linker:
                 m.entity = self.known(m.entity, m)
             elif m.label == "CASE":
                 m.entity = self.case(m)
+            elif m.label == "COURT" and len(m.text.split()) > 2:  # a court named in full
+                iri = self.gaz.lookup(m.text, "court")
+                m.entity = self.known(iri, m) if iri else self.new("court", canonical_court(m.text), m)
         case = self.main_case(mentions)
         court = self.issuing_court(mentions)
         for m in mentions:  # "the complaint" is the curated one only in a document about a curated case
@@ -291,11 +315,12 @@ class Linker:
                 m.entity = self.person(m, full_names)
             elif m.label in ("ORG", "PRODUCT"):
                 m.entity = self.org(m, court, full_names)
-            elif m.label == "COURT" and len(m.text.split()) > 2:  # a court named in full
-                iri = self.gaz.lookup(m.text, "court")
-                m.entity = self.known(iri, m) if iri else self.new("court", re.sub(r"^U\.S\.", "United States", m.text), m)
             elif m.label == "COURT" and court is not None:
-                m.entity = self.known(court, m)
+                if court in self.gaz.kinds:
+                    m.entity = self.known(court, m)
+                else:  # an issuing court known from the metadata only: named by its canonical name
+                    self.use(court, "court", canonical_court(self.doc.meta.publisher or m.text), "", False)
+                    m.entity = self.use(court, "court", m.text, lang_at(self.doc, m.start), False)
             elif m.label == "GROUP" and group is not None:
                 m.entity = self.known(group, m)
         seen: dict[URIRef, URIRef] = {}

@@ -151,7 +151,8 @@ COURT_NAME = re.compile(
     rf"|(?:U\.S\.|United States) (?:District Court|Court of Appeals|Bankruptcy Court) for the (?:[A-Z][a-z]+ )*"
     rf"(?:District|Circuit) of {_PLACE}"
     rf"|(?:U\.S\.|United States) Court of Appeals for the [A-Z][a-z]+ Circuit|Supreme Court of the United States"
-    rf"|(?:U\.S\.|United States) Supreme Court)")
+    rf"|(?:U\.S\.|United States) Supreme Court"
+    rf"|UNITED STATES (?:DISTRICT|BANKRUPTCY) COURT(?: FOR THE)?,? (?:[A-Z]+ )?DISTRICT OF (?:NEW |NORTH |SOUTH |WEST |RHODE )?[A-Z]+(?:(?<=DISTRICT OF COLUMBIA)|(?= |$|\n|,)))")
 COURT_REF = re.compile(r"\b(?:[Tt]he|[Tt]his) Court\b|\b(?:[Ll]a|[Cc]ette) Cour\b(?! d)|\b[Ll]e [Tt]ribunal\b(?! de)")
 PLAINTIFFS = re.compile(r"\b(?:[Pp]laintiffs|PLAINTIFFS|[Pp]laignants|[Dd]emandeurs)\b")
 _ORGNAME = r"([A-Z][\w&-]*(?:\.[\w&-]+)*(?: [A-Z][\w&-]*(?:\.[\w&-]+)*){0,3})"
