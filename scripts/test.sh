@@ -26,8 +26,8 @@ if [ -z "${NEO4J_URI:-}" ]; then
   export NEO4J_USER=neo4j
   port=$(python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   rm -rf "$neo4j_home"
-  kadrey-kg neo4j start --home "$neo4j_home" --port "$port" --password-env NEO4J_PASSWORD
-  trap 'kadrey-kg neo4j stop --home "$neo4j_home" || true' EXIT
+  kadrey-kg neo4j start --data-dir "$neo4j_home" --port "$port"   # password from $NEO4J_PASSWORD
+  trap 'kadrey-kg neo4j stop --data-dir "$neo4j_home" || true' EXIT
   export NEO4J_URI="bolt://127.0.0.1:$port"
 fi
 
