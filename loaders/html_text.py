@@ -120,7 +120,10 @@ def extract_html(html: str) -> HtmlText:
     doc = None
     if tree is not None:
         try:
-            doc = bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+            # dates only from the page's markup (meta tags, JSON-LD, URL), the original not the update:
+            # htmldate's extensive search would take any date written in the body
+            doc = bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
+                                  date_extraction_params={"extensive_search": False, "original_date": True})
         except Exception as err:  # trafilatura on hostile markup: the plain extraction below still works
             log.warning("trafilatura failed (%s: %s); falling back to plain block extraction", type(err).__name__, err)
     blocks = _body_blocks(doc.body) if doc is not None and doc.body is not None and not _is_baseline(doc.body) else []

@@ -108,3 +108,10 @@ def test_comment_only_page(write):
     with pytest.raises(LoaderError) as err:
         read_document(path)
     assert str(err.value) == f"{path}: file has no main text; nothing to read"
+
+
+def test_body_dates_do_not_become_the_page_date(write):
+    html = ("<html><head><title>Audience</title></head><body><article><h1>Audience</h1><p>"
+            + "Le 3 février 2025, une audience a eu lieu devant le tribunal fédéral de San Francisco. " * 5
+            + "</p></article></body></html>")
+    assert read_document(write("sans_date.html", html)).meta.date is None
