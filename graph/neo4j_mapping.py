@@ -94,23 +94,37 @@ def node_key(term, bnode_prefix: str = "") -> str:
     raise MappingError(f"a literal cannot be a subject: {term!r}")
 
 
+_RDF_TYPE = RDF.type
+
+
 def graph_rows(name: str, graph: Graph) -> GraphRows:
     """Cut `graph` (named `name`) into node and relationship rows."""
+    plain, with_bnodes = [], []
+    for t in graph:   # one pass: iterating an rdflib graph is the slow part of a big write
+        (with_bnodes if isinstance(t[0], BNode) or isinstance(t[2], BNode) else plain).append(t)
     prefix = ""
-    if any(isinstance(t, BNode) for triple in graph for t in triple):
-        # Canonical blank node ids: the same graph written twice gives the same node keys.
-        graph = to_canonical_graph(graph)
+    if with_bnodes:
+        # Canonical blank node ids (of the blank-node part only: cheap): the same graph written
+        # twice gives the same node keys, so re-writes stay idempotent.
+        part = Graph()
+        for t in with_bnodes:
+            part.add(t)
+        plain.extend(to_canonical_graph(part))
         prefix = hashlib.sha1(name.encode("utf-8")).hexdigest()[:10] + "_"
     rows = GraphRows(name)
-    for s, p, o in graph:
+    predicates: dict = {}
+    for s, p, o in plain:
         subject = node_key(s, prefix)
-        if p == RDF.type and not isinstance(o, Literal):
-            rows.types[subject].append((name, node_key(o, prefix)))
-        elif isinstance(o, Literal):
+        if isinstance(o, Literal):
             rows.lits[subject].append((name, str(p), str(o), str(o.datatype or ""), o.language or ""))
+        elif p == _RDF_TYPE:
+            rows.types[subject].append((name, node_key(o, prefix)))
         else:
-            rows.rels.append({"s": subject, "o": node_key(o, prefix), "iri": str(p),
-                              "type": local_name(str(p)) or str(p), "ns": _namespace(str(p))})
+            if p not in predicates:
+                iri = str(p)
+                predicates[p] = (iri, local_name(iri) or iri, _namespace(iri))
+            iri, rel_type, ns = predicates[p]
+            rows.rels.append({"s": subject, "o": node_key(o, prefix), "iri": iri, "type": rel_type, "ns": ns})
     return rows
 
 

@@ -26,7 +26,7 @@ from .model import QueryResult, Stats
 from .neo4j_mapping import GraphRows, NodeState, build_dataset, graph_rows, node_record
 from .neo4j_queries import CypherQueries
 
-BATCH = 2000
+BATCH = 5000     # rows per UNWIND: fewer round trips, still small transactions state per statement
 LIST_PROPS = "n{.uri, ._g, ._p, ._v, ._dt, ._l, ._tg, ._t, ._graphs}"
 SCHEMA_STATEMENTS = (
     "CREATE CONSTRAINT kkg_resource_uri IF NOT EXISTS FOR (n:Resource) REQUIRE n.uri IS UNIQUE",
@@ -236,14 +236,19 @@ def check_read_only(query: str) -> None:
 
 # ---- the write transaction -----------------------------------------------------------------------
 def _replace_tx(tx, rows: list[GraphRows]) -> None:
-    """Replace the named graphs in `rows` inside the caller's transaction (re-run on retry)."""
+    """Replace the named graphs in `rows` inside the caller's transaction (re-run on retry).
+
+    Node state is read, merged in Python and written back, so every node involved is write-locked
+    (`SET n._lock`, in URI order) before it is read: a concurrent writer touching the same node
+    waits for this commit instead of overwriting it with a stale copy."""
     names = [r.name for r in rows]
-    touched = tx.run(f"MATCH (n:Resource) WHERE any(g IN n._graphs WHERE g IN $names) RETURN {LIST_PROPS} AS n",
-                     names=names).data()
+    touched = tx.run("MATCH (n:Resource) WHERE any(g IN n._graphs WHERE g IN $names) WITH n ORDER BY n.uri "
+                     f"SET n._lock = true RETURN {LIST_PROPS} AS n", names=names).data()
     states = {rec["n"]["uri"]: NodeState.from_record(rec["n"]) for rec in touched}
     new_uris = sorted(set().union(*(r.uris for r in rows)) - set(states))
     for chunk in _chunks(new_uris):
-        for rec in tx.run(f"UNWIND $uris AS u MATCH (n:Resource {{uri: u}}) RETURN {LIST_PROPS} AS n", uris=chunk):
+        for rec in tx.run(f"UNWIND $uris AS u MERGE (n:Resource {{uri: u}}) SET n._lock = true RETURN {LIST_PROPS} AS n",
+                          uris=chunk):
             states[rec["n"]["uri"]] = NodeState.from_record(rec["n"])
     # 1. this graph's relationships go (or lose this graph from their `graphs`)
     if states:
@@ -265,8 +270,8 @@ def _replace_tx(tx, rows: list[GraphRows]) -> None:
             state.types.extend(r.types.get(uri, ()))
     keep = [node_record(s) for s in states.values() if s.graphs]
     gone = [s.uri for s in states.values() if not s.graphs]
-    for chunk in _chunks(keep):
-        tx.run("UNWIND $rows AS row MERGE (n:Resource {uri: row.uri}) SET n = row.props "
+    for chunk in _chunks(keep):   # SET n = props also drops the _lock marker
+        tx.run("UNWIND $rows AS row MATCH (n:Resource {uri: row.uri}) SET n = row.props "
                "WITH n, row, [l IN labels(n) WHERE l <> 'Resource' AND NOT l IN row.labels] AS stale "
                "REMOVE n:$(stale) SET n:$(row.labels)", rows=chunk).consume()
     for chunk in _chunks(gone):

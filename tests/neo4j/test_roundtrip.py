@@ -99,3 +99,28 @@ def test_document_hash(neo4j_store):
     neo4j_store.replace_graphs(graphs())
     assert neo4j_store.document_hash(str(DOC_A)) == "a" * 64
     assert neo4j_store.document_hash("https://w3id.org/kadrey-kg/doc/none") is None
+
+
+def test_concurrent_writers_sharing_nodes_lose_nothing(neo4j_server, neo4j_store):
+    """Two processes ingesting documents that mention the same entities: both contributions stay."""
+    import threading
+
+    from conftest import open_neo4j
+
+    errors = []
+
+    def write(name, graph):
+        try:
+            with open_neo4j(neo4j_server) as store:
+                for _ in range(3):
+                    store.replace_document(name, graph)
+        except Exception as err:  # surfaced by the assert below
+            errors.append(err)
+
+    threads = [threading.Thread(target=write, args=(name, g)) for name, g in graphs().items()]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert not errors
+    assert_same(neo4j_store, graphs())
