@@ -12,6 +12,8 @@ from langdetect import DetectorFactory, detect_langs
 from langdetect.lang_detect_exception import LangDetectException
 
 from .errors import UnsupportedLanguage
+from .function_words import clear_winner, function_word_votes  # noqa: F401  (re-exported)
+from .paragraphs import paragraph_spans
 from .pipeline import Doc, Paragraph, component
 
 DetectorFactory.seed = 0
@@ -24,25 +26,7 @@ CAPITALISED = 0.6         # above this share of capitalised words a paragraph is
 DOC_SAMPLE = 30_000       # langdetect's vote converges long before this
 PARAGRAPH_SAMPLE = 1_000  # the same for one paragraph (and keeps long paragraphs cheap)
 SHORT_DOC = 300           # letters; below this langdetect alone is unreliable
-# Frequent function words, unambiguous enough to vote (a word shared by two languages votes for both)
-_FW = {
-    "fr": "le la les de des du un une et à a en est sont dans pour sur par au aux ce cette qui que ne pas avec "
-          "il elle ils elles son ses leur nous vous mais ou où selon aussi été avait être très plus",
-    "en": "the a an and of to in is was were are been for on by with that this from at as it its "
-          "which who has have had not but or their they he she would will said",
-    "es": "el la los las de del a en y que es por con una para se lo como más pero sus fue muy según",
-    "de": "der die das und ist nicht mit von zu den dem ein eine für auf sich auch wird wurde sind",
-    "it": "il la di a in che e non per gli della delle sono è una con anche come più",
-    "pt": "o a os as de do da dos das em que e não para com uma por mais como foi são",
-    "nl": "de het een en van is niet met voor op zijn dat die ook werd",
-}
-FUNCTION_WORDS: dict[str, tuple[str, ...]] = {}
-for _lang, _words in _FW.items():
-    for _w in _words.split():
-        FUNCTION_WORDS[_w] = FUNCTION_WORDS.get(_w, ()) + (_lang,)
 _WORD = re.compile(r"[^\W\d_]+")
-_LIST_ITEM = re.compile(r"^\s*(?:[•●▪◦‣*–-]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")  # a list item starts a paragraph
-_SENTENCE_END = re.compile(r"[.!?:;»\"”)\]]\s*$")
 
 
 def probabilities(text: str) -> dict[str, float]:
@@ -54,56 +38,6 @@ def probabilities(text: str) -> dict[str, float]:
         return {}
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Paragraph (start, end) offsets, whitespace trimmed, in order.
-
-    Blank lines separate paragraphs; inside a block, long lines are paragraphs of their own (a news
-    copy with one paragraph per line), while hard-wrapped short lines (a PDF page) are joined up to a
-    line that ends a sentence well before the right margin or up to a list item ("• ...", "2. ...").
-    """
-    spans: list[tuple[int, int]] = []
-    for block in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text):
-        lines = [(m.start() + block.start(), m.end() + block.start()) for m in re.finditer(r"[^\n]+", block.group(0))]
-        lengths = sorted(e - s for s, e in lines)
-        wrapped = len(lines) > 2 and lengths[len(lengths) // 2] < 100
-        width = lengths[-1]
-        start = lines[0][0]
-        for i, (s, e) in enumerate(lines):
-            line = text[s:e]
-            last = i == len(lines) - 1
-            if (last or not wrapped or (_SENTENCE_END.search(line) and len(line.rstrip()) < 0.8 * width)
-                    or _LIST_ITEM.match(text[lines[i + 1][0]:lines[i + 1][1]])):
-                spans.append(_trim(text, start, e))
-                if not last:
-                    start = lines[i + 1][0]
-    return [span for span in spans if span[1] > span[0]]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def function_word_votes(text: str) -> dict[str, int]:
-    """How many of each language's commonest function words `text` uses (names do not vote)."""
-    votes: dict[str, int] = {}
-    for word in _WORD.findall(text.lower()):
-        for lang in FUNCTION_WORDS.get(word, ()):
-            votes[lang] = votes.get(lang, 0) + 1
-    return votes
-
-
-def _vote(text: str) -> str | None:
-    """The language whose function words clearly dominate (at least 2, and twice the runner-up)."""
-    ranked = sorted(function_word_votes(text).items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
-        return None
-    return ranked[0][0]
-
-
 def document_language(text: str) -> tuple[str | None, dict[str, float]]:
     """langdetect's answer; on short or uncertain texts (where its n-grams mislead, e.g. a line of
     names reads as German) the function words decide when they clearly can."""
@@ -111,7 +45,7 @@ def document_language(text: str) -> tuple[str | None, dict[str, float]]:
     top = max(probs, key=probs.get) if probs else None
     short = sum(map(len, _WORD.findall(text[:DOC_SAMPLE]))) < SHORT_DOC
     if top is None or short or probs[top] < 0.7:
-        top = _vote(text[:DOC_SAMPLE]) or top
+        top = clear_winner(text[:DOC_SAMPLE]) or top
     if short and top not in SUPPORTED and (known := {k: v for k, v in probs.items() if k in SUPPORTED}):
         top = max(known, key=known.get)  # too short to refuse on n-grams alone
     return top, probs
@@ -126,7 +60,7 @@ def paragraph_language(text: str, doc_lang: str) -> str:
         return doc_lang  # names, captions, all-caps headings: n-grams of names say nothing of the language
     probs = probabilities(text[:PARAGRAPH_SAMPLE])
     top = max(probs, key=probs.get) if probs else doc_lang
-    if sum(map(len, words)) < SURE_CHARS and (voted := _vote(text)) in SUPPORTED:
+    if sum(map(len, words)) < SURE_CHARS and (voted := clear_winner(text)) in SUPPORTED:
         return voted  # a short paragraph: langdetect's n-grams are unreliable, function words are not
     if top == doc_lang:
         return doc_lang

@@ -12,7 +12,7 @@ from .boilerplate import boilerplate_spans, mask, source_site
 from .caption import FILING_NOUNS, Caption, heading_title, parse_caption, restore_case
 from .courts import find_case_number, find_courts, normalise_case_number
 from .dates import find_dates
-from .language import function_word_votes
+from .function_words import function_word_votes
 from .pipeline import DocMeta
 from .pleading import EcfHeader
 
