@@ -26,7 +26,8 @@ from .statements import find_quotes
 FINDING = words(r"finds?|found|holds?|held|concludes?|concluded|estime|juge|conclut|constate", flags=0)
 DEEMED = re.compile(r"(?P<owner>[\w.]+)(?:['’]s?|’)\s+[\w\s]{0,40}?\bmust\s+be\s+deemed\b")
 PLEADING_OWNER = re.compile(r"(?:complaint|plainte|claims?|counts?|the\s+one|celle|celui)\s*,?\s*$", re.I)
-PLEADING_SUBJECT = words(r"(?:the|la|this|cette)\s+(?:complaint|plainte|amended\s+complaint)")
+PLEADING_SUBJECT = words(r"(?:the|la|le|this|cette|ce)\s+(?:complaint|plainte|amended\s+complaint|lawsuit|suit|"
+                         r"poursuite|recours|procès)")
 EXAMPLES = words(r"including", r"such\s+as", r"among\s+them", r"dont", r"notamment", r"parmi\s+lesquels", r"comme")
 NEGATED = re.compile(r"(?:\b(?:not|never|no\s+longer)|n[’']|\bne)\s*(?:\w+\s+){0,2}$", re.I)
 
