@@ -23,7 +23,7 @@ class DocMeta:
     date: str | None = None         # ISO date the document was published/filed
     publisher: str | None = None    # newspaper, court, law firm
     url: str | None = None
-    kind: str = "news"              # news, court-order, filing, blog, law-firm-note, case-note
+    kind: str = "news"              # news, court-order, filing, transcript, blog, law-firm-note, case-note
     language: str | None = None
     case_number: str | None = None
     docket_entry: str | None = None
