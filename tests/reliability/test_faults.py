@@ -23,7 +23,7 @@ CHILD = Path(__file__).with_name("ingest_child.py")
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, shared_dir):
     folder = tmp_path_factory.mktemp("fault-corpus")
-    SYNTH.generate(16, folder, seed=21, html_share=0.3)
+    SYNTH.generate(10, folder, seed=21, html_share=0.3)
     files = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))
     files += sorted((shared_dir / "seeds").glob("*.txt"))[:1]
     files.append(folder / "broken.pdf")       # one bad file: reported, batch goes on
@@ -67,10 +67,11 @@ def run_ingest(store: Path, files: list[str], kill_after: int | None = None, kil
     return {"killed": killed, "returncode": proc.returncode, "lines": lines}
 
 
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory, corpus):
+@pytest.fixture
+def reference(tmp_path, corpus):
+    """The uninterrupted run, made right before each faulted one (same code, same inputs)."""
     pytest.importorskip("kadrey_kg.loaders.ingest")
-    store = tmp_path_factory.mktemp("reference") / "store"
+    store = tmp_path / "reference"
     out = run_ingest(store, corpus)
     results = [m for m in out["lines"] if "status" in m]
     failed = [m for m in results if m["status"] == "failed"]
@@ -82,7 +83,7 @@ def reference(tmp_path_factory, corpus):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("fault", ["after-1", "after-7", "random-instant"])
+@pytest.mark.parametrize("fault", ["after-3", "random-instant"])
 def test_sigkill_then_rerun_equals_uninterrupted(tmp_path, corpus, reference, fault):
     from kadrey_kg.graph.embedded import EmbeddedStore
 
@@ -94,9 +95,8 @@ def test_sigkill_then_rerun_equals_uninterrupted(tmp_path, corpus, reference, fa
     # The killed store must open (lock released, no corruption) and hold only whole documents.
     with EmbeddedStore(store, read_only=True) as st:
         partial = snapshot(st)
-    for name, graph in partial.items():
-        if name in reference:
-            assert graph == reference[name] or len(graph) == 0, f"half-written graph {name}"
+    torn = sorted(name for name, graph in partial.items() if name in reference and graph != reference[name])
+    assert not torn, f"{fault}: graphs differ from the uninterrupted run right after the kill (torn writes?): {torn[:3]}"
     second = run_ingest(store, corpus)
     assert not second["killed"]
     with EmbeddedStore(store, read_only=True) as st:
@@ -104,6 +104,7 @@ def test_sigkill_then_rerun_equals_uninterrupted(tmp_path, corpus, reference, fa
     missing = sorted(set(reference) - set(final))
     extra = sorted(set(final) - set(reference))
     differ = sorted(k for k in set(reference) & set(final) if reference[k] != final[k])
-    assert not (missing or extra or differ), f"{fault}: missing {missing[:3]} extra {extra[:3]} differ {differ[:3]}"
+    assert not (missing or extra or differ), \
+        f"{fault}: after the re-run, missing {missing[:3]} extra {extra[:3]} differ {differ[:3]}"
     assert same_snapshot(reference, final)
     assert first["killed"] or fault == "random-instant"
