@@ -144,7 +144,7 @@ JUDGE_WORDS = words(r"(?:the\s+|le\s+|la\s+)(?:judge|juge|magistrate?)")
 COMPANY_NP = words(r"l[’']entreprise", r"la\s+société", r"le\s+groupe", r"l[’']éditeur", r"the\s+company",
                    r"the\s+firm", r"the\s+tech\s+giant", r"le\s+géant")
 PAPER_NP = words(r"(?:les?|ce|ces|the|this|these)\s+(?:documents?|dépôts?|filings?|pièces?)(?:\s+\w+){0,2}")
-PERSON_PRONOUN = words(r"il", r"he", r"she")
+PERSON_PRONOUN = words(r"il", r"lui", r"he", r"she", r"him")
 PLURAL_PRONOUN = words(r"ils", r"elles", r"they")
 NEUTRAL_PRONOUN = words(r"elle", r"it")
 

@@ -28,13 +28,16 @@ DEVELOP_VERB = words(r"(?:a|ont|avait)\s+(?:\w+ment\s+)?(?:développé|publié|l
                      r"développe|développent|publie|lance|dévoile", r"développée?s?\s+par|conçue?s?\s+par|créée?s?\s+par",
                      r"(?:has\s+|have\s+)?(?:developed|released|launched|unveiled|built|created|trained|open-sourced)",
                      r"develops|releases|launches|builds|trains", r"(?:developed|built|created|made|released)\s+by")
-HOST = words(r"héberg\w*", r"host(?:s|ed|ing)?", r"hosting\s+partners?", r"(?:offrent|offer|offers|provide|provides)\s+(?:l[’']\s*)?acc[eè]s")
+HOST = words(r"héberg\w*", r"host(?:s|ed|ing)?", r"hosting\s+partners?", r"(?:offrent|offer|offers|provide|provides)\s+(?:l[’']\s*)?acc[eè]s",
+             r"disponibles?\s+(?:sur|via|chez|auprès\s+de)", r"available\s+(?:on|through|via|from)", r"offered\s+(?:on|through|via)")
 REVENUE = words(r"partage(?:r|nt)?\s+(?:un\s+pourcentage|une\s+part)\s+(?:de\s+ses\s+|des\s+)?revenus", r"partage\s+de\s+revenus",
                 r"revenue[- ]shar\w*", r"shar(?:e|es|ed|ing)\s+(?:a\s+(?:percentage|portion|share|cut)\s+of\s+)?(?:the\s+|its\s+)?revenues?")
 PARTNER = words(r"partenariats?", r"partenaires?", r"partnerships?", r"partners?", r"alliances?")
 INTEGRATED = words(r"intégrée?s?\s+(?:dans|à|au|aux)", r"integrated\s+(?:into|in|with)", r"built\s+into", r"embedded\s+in")
-ENUM = re.compile(r"\s*(?:,|\bet\b|\bou\b|\band\b|\bor\b|\bou\s+encore\b|\bainsi\s+que\b|\bas\s+well\s+as\b|\bcomme\b|"
-                  r"\bsuch\s+as\b|\bincluding\b|\bnotamment\b|\btels?\s+que\b|\bdont\b|:)*\s*", re.I)
+# what may sit between two listed names: "AWS, Nvidia ou encore Google Cloud", "sur Google Cloud et chez Databricks"
+ENUM = re.compile(r"\s*(?:(?:,|\bet\b|\bou\b|\band\b|\bor\b|\bencore\b|\bainsi\s+que\b|\bas\s+well\s+as\b|\bcomme\b|"
+                  r"\bchez\b|\bsur\b|\bvia\b|\bon\b|\bthrough\b|\bsuch\s+as\b|\bincluding\b|\bnotamment\b|"
+                  r"\btels?\s+que\b|\bdont\b|:)\s*)*", re.I)
 COUNSEL = words(r"(?:counsel|attorneys?|lawyers?)\s+(?:for|of|representing)", r"avocats?\s+(?:de|des|du|d[’'])",
                 r"(?:représentant|representing|represented|represents|représente|représentait|a\s+représenté)",
                 r"conseils?\s+(?:de|des|du)")
@@ -181,9 +184,14 @@ class Extractor:
                 # « les modèles Llama de Meta », "Azure de Microsoft"
                 if ka in ("model", "product") and kb == "org" and re.fullmatch(r"\s+(?:de|d[’'])\s*", gap):
                     self.add(b.entity, KKG.develops if ka == "model" else KKG.owns, a.entity, a.start, b.end)
-                # "Meta's Llama", "Meta’s Llama 2 paper"
-                if ka == "org" and kb in ("model", "product") and re.fullmatch(r"['’]s?\s+", gap):
+                # "Meta's Llama", "Meta’s Llama 2 paper", "Meta's large language model, Llama"
+                if ka == "org" and kb in ("model", "product") and re.fullmatch(r"['’]s?\s+(?:[a-z][\w-]*,?\s+){0,4}?", gap):
                     self.add(a.entity, KKG.develops if kb == "model" else KKG.owns, b.entity, a.start, b.end)
+                # « Llama, le modèle d'IA de Meta », "Llama, the model developed by Meta"
+                if ka == "model" and kb == "org" and re.fullmatch(
+                        r",\s+(?:le|la|les|son|ses|the|its)\s+(?:[\w’'-]+\s+){0,4}?(?:de|d[’']|of|by)\s*", gap) \
+                        and not re.search(r"\b(?:utilis|used|train|entraîn)", gap):
+                    self.add(b.entity, KKG.develops, a.entity, a.start, b.end)
                 # "Azure (Microsoft)": an owner in brackets, unless the brackets expand an acronym
                 if ka in ("product", "model") and kb == "org" and re.fullmatch(r"\s*\(\s*", gap) \
                         and text[b.end:b.end + 3].lstrip().startswith(")") and not _acronym(a.text, b.text):

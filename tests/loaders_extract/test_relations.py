@@ -177,3 +177,20 @@ def test_contradicted_statement_is_the_node_to_rdf_writes(tmp_path):
     doc = Pipeline(STEPS + ("to_rdf",))(path)
     objects = list(doc.graph.objects(None, KKG.contradicts))
     assert objects and all((o, RDF.type, KKG.Statement) in doc.graph for o in objects)
+
+
+def test_en_possessive_model_and_availability_list(run):
+    doc = run("Meta's large language model, Llama, is available through partners including Amazon Web Services, "
+              "Google Cloud and Microsoft Azure. Nvidia was mentioned at the same conference.")
+    got = triples(doc)
+    assert ("org/meta-platforms", "develops", "model/llama") in got
+    hosts = {s for s, p, o in got if p == "hosts" and o == "model/llama"}
+    assert hosts == {"org/amazon-web-services", "product/google-cloud", "product/microsoft-azure"}
+
+
+def test_fr_model_apposition_and_hosts_across_prepositions(run):
+    doc = run("Llama, le modèle d’IA de Meta, est disponible sur Google Cloud et chez Databricks. "
+              "Les prix restent confidentiels.")
+    got = triples(doc)
+    assert ("org/meta-platforms", "develops", "model/llama") in got
+    assert {("product/google-cloud", "hosts", "model/llama"), ("org/databricks", "hosts", "model/llama")} <= got
