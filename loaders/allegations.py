@@ -29,6 +29,9 @@ PLEADING_OWNER = re.compile(r"(?:complaint|plainte|claims?|counts?|the\s+one|cel
 PLEADING_SUBJECT = words(r"(?:the|la|le|this|cette|ce)\s+(?:complaint|plainte|amended\s+complaint|lawsuit|suit|"
                          r"poursuite|recours|procès)")
 EXAMPLES = words(r"including", r"such\s+as", r"among\s+them", r"dont", r"notamment", r"parmi\s+lesquels", r"comme")
+PASSIVE_ACCUSE = words(r"(?:est|sont|a\s+été|ont\s+été|avait\s+été|is|are|was|were|has\s+been|have\s+been|been)\s+"
+                       r"(?:\w+ment\s+|also\s+|aussi\s+)?(?:accusée?s?|accused|visée?s?\s+par\s+des\s+accusations)")
+PASSIVE_AGENT = re.compile(r"\s*(?:par|by)\s+[^,.;]{2,60}?(?=\s+(?:de|d[’']|of)\b)", re.I)
 NEGATED = re.compile(r"(?:\b(?:not|never|no\s+longer)|n[’']|\bne)\s*(?:\w+\s+){0,2}$", re.I)
 
 
@@ -136,6 +139,22 @@ class Extractor:
                         continue
                     self.add(by, target, content, s_end)
 
+    def passives(self):
+        """« Meta est accusée par les auteurs d'avoir … », "Meta has been accused of …"."""
+        text, ctx = self.text, self.ctx
+        for s_start, s_end in ctx.sents:
+            for m in PASSIVE_ACCUSE.finditer(text, s_start, s_end):
+                if self.in_quote(m.start()) or self.negated(m.start()):
+                    continue
+                target = ctx.subject_before(_clause_start(text, s_start, m.start()), m.start())
+                agent = PASSIVE_AGENT.match(text, m.end(), s_end)
+                by = None
+                if agent:
+                    found = ctx.candidates(m.end(), m.end() + agent.end() - agent.start())
+                    by = self.resolve(found[0]) if found else None
+                standing = "AllegedByParty" if by else ("ReportedByPress" if not ctx.is_court_order() else "AllegedByParty")
+                self.add(by, self.resolve(target), m.end() + (agent.end() - agent.start() if agent else 0), s_end, standing)
+
     # ---- nouns ------------------------------------------------------------------------------------
     def nouns(self):
         text, ctx = self.text, self.ctx
@@ -179,7 +198,11 @@ class Extractor:
             # the accusing side: a defendant's words about the plaintiffs are a defence, not a charge
             if st.speaker != self.plaintiffs or st.medium == "motion" or not ACCUSATORY.search(st.text):
                 continue
-            self.add(st.speaker, self.target_in(st.start, st.end, st.speaker, near=len(st.text)), st.start, st.end)
+            # one allegation per accusatory sentence of what the plaintiffs said
+            for s_start, s_end in self.ctx.sents:
+                a, b = max(s_start, st.start), min(s_end, st.end)
+                if b - a > 0 and ACCUSATORY.search(self.text, a, b):
+                    self.add(st.speaker, self.target_in(a, b, st.speaker, near=b - a), a, b)
 
     def findings(self):
         ctx, text = self.ctx, self.text
@@ -204,6 +227,7 @@ class Extractor:
 
     def run(self) -> list[Allegation]:
         self.verbs()
+        self.passives()
         self.nouns()
         self.from_statements()
         self.findings()

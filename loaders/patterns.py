@@ -148,6 +148,8 @@ PERSON_PRONOUN = words(r"il", r"lui", r"he", r"she", r"him")
 PLURAL_PRONOUN = words(r"ils", r"elles", r"they")
 NEUTRAL_PRONOUN = words(r"elle", r"it")
 
+SPOKESPERSON = re.compile(r"(?:porte-parole|spokes(?:person|man|woman)|représentante?s?|representatives?|"
+                          r"dirigeants?|direction)\s+(?:de\s+|du\s+|d[’']|of\s+|for\s+)?(?:la\s+|l[’']|the\s+)?$", re.I)
 # prepositions that make a following name an object, not a speaker
 PREPOSITIONS = {"de", "du", "des", "d", "à", "au", "aux", "avec", "dans", "pour", "par", "sur", "contre", "entre",
                 "of", "in", "with", "for", "by", "on", "to", "against", "from", "at", "about", "v", "vs", "v.", "vs."}
@@ -434,6 +436,8 @@ class Context:
             article = prev == "des" and re.search(r"(?:^|[,;:(])\s*des\s*$", self.text[start:c.start])
             # "Judge Chhabria of the Northern District": a name after "of the" is an object too
             prep_art = len(before) >= 2 and prev in {"the", "le", "la", "les"} and before[-2].lower() in PREPOSITIONS
+            if SPOKESPERSON.search(self.text[max(start, c.start - 30):c.start]):
+                return c      # « un porte-parole de Meta a déclaré »: the spokesperson speaks for Meta
             if (prev in PREPOSITIONS and not article) or prep_art \
                     or self.text[max(0, c.start - 2):c.start].endswith(("d’", "d'")):
                 continue

@@ -90,3 +90,14 @@ def test_en_court_finding_has_court_standing(run):
               "The Court finds that Meta copied the plaintiffs' books in full. The motion is denied.", name="order.txt")
     found = [a for a in doc.allegations if a.standing == "FoundByCourt"]
     assert len(found) == 1 and str(found[0].against) == META and "/court/" in str(found[0].by)
+
+
+def test_fr_passive_accusation_names_its_accuser(run):
+    doc = run("Dans l’affaire Kadrey v. Meta, Meta est accusée par les plaignants d’avoir téléchargé des livres "
+              "piratés. L’entreprise conteste.")
+    assert pairs(doc) == {(PLAINTIFFS, META, "AllegedByParty")}
+
+
+def test_en_passive_accusation_without_accuser_is_a_press_report(run):
+    doc = run("Meta has been accused of pirating books to train Llama. The company declined to comment.")
+    assert pairs(doc) == {(None, META, "ReportedByPress")}

@@ -130,3 +130,10 @@ def test_find_quotes_keeps_outer_quote_and_open_ending():
     text = "Il a dit « un “petit” mot » puis “never closed"
     qs = find_quotes(text)
     assert [text[q.inner_start:q.inner_end] for q in qs] == ["un “petit” mot", "never closed"]
+
+
+def test_spokesperson_speaks_for_the_company(run):
+    doc = run("Un porte-parole de Meta a déclaré que l’entreprise respectait le droit d’auteur. "
+              "Aucun autre commentaire n’a été fait.")
+    [st] = by(doc, META)
+    assert st.text == "l’entreprise respectait le droit d’auteur."
