@@ -432,7 +432,7 @@ def table(m: dict, results: dict) -> str:
     if extra:
         lines += ["", "| measurement | result |", "|---|---|", *extra]
     for backend, q in results.get("queries", {}).items():
-        lines += ["", f"Query latency on the {backend} store ({q['size']:,} docs; {q['names_found']}/{q['names_tried']} "
+        lines += ["", f"Query latency on the {backend.split('@')[0]} store ({q['size']:,} docs; {q['names_found']}/{q['names_tried']} "
                       f"sampled names found by search):", "", "| query | n | p50 ms | p95 ms | max ms |", "|---|---|---|---|---|"]
         for k, v in q["latency_ms"].items():
             lines.append(f"| {k} | {v['n']} | {fmt(v['p50'], 2)} | {fmt(v['p95'], 2)} | {fmt(v['max'], 2)} |")
@@ -479,9 +479,10 @@ def main(argv: list[str] | None = None) -> int:
         results = json.loads(args.merge.read_text())
         results["ingest"] = {int(k): v for k, v in results["ingest"].items()}
         m = results["machine"]
+        results["queries"] = {(k if "@" in k else f"{k}@{v['size']}"): v for k, v in results.get("queries", {}).items()}
         sizes = sorted(set(sizes) | set(results["ingest"]))
         skip |= {k for k in ("load", "translate", "neo4j") if k in results}
-        if "embedded" in results.get("queries", {}):
+        if all(f"embedded@{n}" in results.get("queries", {}) for n in sizes):
             skip.add("queries")
     largest = max(sizes)
 
@@ -508,7 +509,10 @@ def main(argv: list[str] | None = None) -> int:
         ("load", lambda: child("load", store, str(args.work / "load-copy"))),
         ("translate", lambda: child("translate", corpus, args.work,
                                     env={"ARGOS_PACKAGES_DIR": str(args.work / "argos-packages")})),
-        ("queries", lambda: {"embedded": {**child("queries", store, corpus / "truth.jsonl", args.queries), "size": largest}}),
+        ("queries", lambda: {f"embedded@{size}": {**child("queries", args.work / f"store-{size}",
+                                                          args.work / f"corpus-{size}" / "truth.jsonl", args.queries),
+                                                    "size": size}
+                             for size in sizes if f"embedded@{size}" not in results.get("queries", {})}),
     ]
     if args.neo4j:
         steps.append(("neo4j", lambda: child("neo4j", args.neo4j, store)))
@@ -526,10 +530,10 @@ def main(argv: list[str] | None = None) -> int:
         except (RuntimeError, subprocess.TimeoutExpired) as err:
             log(f"  {name} failed: {err}")
             results.setdefault("failures", {})[name] = str(err)[-2000:]
-    if args.neo4j and "neo4j" in results and "neo4j" not in results.get("queries", {}):
+    if args.neo4j and "neo4j" in results and f"neo4j@{largest}" not in results.get("queries", {}):
         try:
             q = child("queries", args.neo4j, corpus / "truth.jsonl", args.queries)
-            results.setdefault("queries", {})["neo4j"] = {**q, "size": largest}
+            results.setdefault("queries", {})[f"neo4j@{largest}"] = {**q, "size": largest}
         except RuntimeError as err:
             results.setdefault("failures", {})["neo4j queries"] = str(err)[-2000:]
     text = table(m, results)
