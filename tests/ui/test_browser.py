@@ -116,12 +116,36 @@ def test_document_and_paths_pages(server, browser, reader):
 
 
 def _node_on_screen(page, frame_el, wanted: str):
-    """Page coordinates of node `wanted`, read from the Cytoscape instance inside the iframe."""
+    """Page coordinates of node `wanted`, read from the Cytoscape instance inside the iframe once
+    the layout has stopped moving it."""
     frame = frame_el.element_handle().content_frame()
-    pos = frame.evaluate("""(id) => { const cy = document.getElementById('cy')._cyreg.cy;
-        const p = cy.getElementById(id).renderedPosition(); return {x: p.x, y: p.y}; }""", wanted)
+    script = """(id) => { const cy = document.getElementById('cy')._cyreg.cy;
+        const p = cy.getElementById(id).renderedPosition(); return [Math.round(p.x), Math.round(p.y)]; }"""
+    last, deadline = None, time.time() + 20
+    while time.time() < deadline:
+        pos = frame.evaluate(script, wanted)
+        if pos == last:
+            break
+        last = pos
+        time.sleep(0.7)
     box = frame_el.bounding_box()
-    return box["x"] + pos["x"], box["y"] + pos["y"]
+    return box["x"] + pos[0], box["y"] + pos[1]
+
+
+def _until(page, text: str, action, tries: int = 3):
+    """Do `action` until `text` shows (a click landing mid-rerun can be dropped by the frontend)."""
+    for attempt in range(tries):
+        page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=30_000)  # no rerun in flight
+        action()
+        try:
+            page.get_by_text(text).first.wait_for(timeout=15_000)
+            return
+        except Exception:
+            if attempt == tries - 1:
+                SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(SCREENSHOTS / "failed-wait.png"), full_page=True)
+                shown = [line for line in page.inner_text("body").splitlines() if "nodes" in line or "nœuds" in line]
+                raise AssertionError(f"{text!r} never showed; the page says {shown}") from None
 
 
 def test_clicking_a_node_selects_it_and_double_click_expands_it(server, browser, reader):
@@ -133,17 +157,10 @@ def test_clicking_a_node_selects_it_and_double_click_expands_it(server, browser,
     target = max(sorted(gains), key=lambda i: len(gains[i]))
     name = next(n for n in before.nodes if n.iri == target).labels["en"]
     page = open_page(browser, server, page="graph", entity=CASE, lang="en")
-    frame_el = graph_frame(page)
-    time.sleep(3)  # layout animation
-    x, y = _node_on_screen(page, frame_el, target)
-    page.mouse.click(x, y)
-    page.get_by_text(t("graph.selected", "en", name=name)).wait_for(timeout=30_000)
-    frame_el = graph_frame(page)
-    time.sleep(3)
-    x, y = _node_on_screen(page, frame_el, target)
-    page.mouse.dblclick(x, y)
+    _until(page, t("graph.selected", "en", name=name),
+           lambda: page.mouse.click(*_node_on_screen(page, graph_frame(page), target)))
     grown = t("graph.counts", "en", nodes=len(known) + len(gains[target]), edges=0).split(",")[0]
-    page.get_by_text(grown).first.wait_for(timeout=30_000)
-    time.sleep(3)
+    _until(page, grown, lambda: page.mouse.dblclick(*_node_on_screen(page, graph_frame(page), target)))
+    _node_on_screen(page, graph_frame(page), target)  # the new layout has settled
     page.screenshot(path=str(SCREENSHOTS / "graph-expanded-en.png"), full_page=True)
     page.close()
