@@ -40,6 +40,11 @@ TYPE_STYLE = {  # colour (colour-blind-safe-ish palette), Material icon shipped 
     "Product": ("#aec7e8", "smartphone"), "Ruling": ("#006400", "assured_workload"),
     "DocketEvent": ("#5b8c5a", "flag"), "EarningsCall": ("#c49c94", "phone"), "Event": ("#5b8c5a", "flag"),
     "Statement": ("#f7b6d2", "chat"), "Allegation": ("#ff9896", "campaign"),
+    # documents: greys and muted tints, told apart in the legend
+    "CourtOrder": ("#8d8d8d", "description"), "CourtFiling": ("#b8b8b8", "description"),
+    "NewsArticle": ("#b39ddb", "description"), "BlogPost": ("#9fa8da", "description"),
+    "LawFirmNote": ("#bcaaa4", "description"), "CaseNote": ("#a5d6a7", "description"),
+    "Transcript": ("#90a4ae", "description"),
 }
 DOC_STYLE = ("#c7c7c7", "description")
 OTHER_STYLE = ("#999999", "link")
