@@ -8,6 +8,7 @@ language's pipeline (kept in `nlp_doc.user_data["kkg_foreign"]`) for their sente
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .errors import LoaderError
@@ -163,14 +164,45 @@ CEO_ROLE = re.compile(
 
 
 def lang_at(doc: Doc, offset: int) -> str:
-    for p in doc.paragraphs:
+    """The language of the paragraph holding `offset` (the document's when none says)."""
+    paras = doc.paragraphs
+    if doc.nlp_doc is not None:  # long documents: index the paragraph starts once
+        index = doc.nlp_doc.user_data.get("kkg_para_index")
+        if index is None or index[0] != len(paras):
+            ordered = sorted(paras, key=lambda p: p.start)
+            index = doc.nlp_doc.user_data["kkg_para_index"] = (len(paras), [p.start for p in ordered], ordered)
+        i = bisect_right(index[1], offset) - 1
+        paras = index[2][i:i + 1] if i >= 0 else []
+    for p in paras:
         if p.start <= offset < p.end and p.lang:
             return p.lang
     return doc.lang or "en"
 
 
-def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
+def _overlaps(s: int, e: int, taken) -> bool:
+    if isinstance(taken, Spans):
+        return taken.overlaps(s, e)
     return any(s < te and ts < e for ts, te in taken)
+
+
+class Spans:
+    """Non-overlapping (start, end) spans kept sorted: overlap tests in O(log n) on long texts."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_left(self.starts, e)
+        return i > 0 and self.ends[i - 1] > s
+
+    def append(self, span: tuple[int, int]) -> None:
+        i = bisect_left(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.ends.insert(i, span[1])
+
+    def __iter__(self):
+        return iter(zip(self.starts, self.ends))
 
 
 def pattern_mentions(doc: Doc) -> list[Mention]:
@@ -182,7 +214,7 @@ def pattern_mentions(doc: Doc) -> list[Mention]:
         s, e = m.start(), m.end()
         while True:  # "See Perfect 10, Inc. v. ..." -> drop the citation signal
             first = re.match(r"[\w.]+\s*", text[s:e])
-            if first and first.group(0).strip().rstrip(".").lower() in LEAD_WORDS | _stop_words():
+            if first and first.group(0).strip().rstrip(".").lower() in LEAD_WORDS | _stop_words(doc.lang if doc.lang in MODELS else "en"):
                 s += first.end()
             else:
                 break
@@ -217,10 +249,17 @@ CUE_WORDS = {"lawyer", "attorney", "judge", "justice", "magistrate", "mr", "ms",
 ORG_TAIL = {"associés", "associes", "avocats", "partners", "llp", "llc", "inc", "group", "groupe", "sa", "sas"}
 
 
+BYLINE = re.compile(rf"^[ \t]*(?:By|BY|Par|PAR) {_NAME}(?:(?:,| and| et) {_NAME})?[ \t]*$", re.M)
+
+
 def titled_people(doc: Doc) -> list[Mention]:
-    """"L'avocate Claire Dubreuil", "Judge Jane Roe": a title names a person even when NER misses it."""
-    return [Mention(m.start(1), m.end(1), m.group(1), "PERSON", source="pattern")
-            for m in TITLED_PERSON.finditer(doc.text)]
+    """"L'avocate Claire Dubreuil", "Judge Jane Roe", a "By Jordan Pike" byline: a title names a
+    person even when NER misses it."""
+    out = [Mention(m.start(1), m.end(1), m.group(1), "PERSON", source="pattern") for m in TITLED_PERSON.finditer(doc.text)]
+    for m in BYLINE.finditer(doc.text):
+        out.extend(Mention(m.start(i), m.end(i), m.group(i), "PERSON", source="pattern")
+                   for i in (1, 2) if m.group(i))
+    return out
 
 
 def role_mentions(doc: Doc) -> list[Mention]:
@@ -228,11 +267,10 @@ def role_mentions(doc: Doc) -> list[Mention]:
             for m in CEO_ROLE.finditer(doc.text)]
 
 
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset:
-    from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR
-    return frozenset(EN | FR)
+@lru_cache(maxsize=None)
+def _stop_words(lang: str) -> frozenset:
+    # from the loaded pipeline: importing spacy.lang.fr on its own compiles its tokenizer rules (slow)
+    return frozenset(load_pipeline(lang).Defaults.stop_words)
 
 
 def _heading_line(text: str, s: int) -> bool:
@@ -240,7 +278,10 @@ def _heading_line(text: str, s: int) -> bool:
     NER reads their capitals as names."""
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", s)
-    line = text[ls: le if le >= 0 else len(text)].strip(" -•*\t")
+    le = le if le >= 0 else len(text)
+    if le - ls > 200:
+        return False
+    line = text[ls:le].strip(" -•*\t")
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line)]
     if len(words) < 3 or len(line) > 120 or line.endswith((".", "?", "!", "»", "\"", ":")):
         return False
@@ -274,12 +315,16 @@ def _initialism_of_phrase(word: str, text_lower: str) -> bool:
     """"CMI" where the text says "copyright management information": an abbreviation, not a name."""
     if not (2 <= len(word) <= 6 and word.isupper() and word.isalpha()):
         return False
-    pattern = r"\b" + r"[a-z]*\s+".join(re.escape(c.lower()) for c in word) + r"[a-z]*\b"
-    return re.search(pattern, text_lower) is not None
+    return _initialism_pattern(word).search(text_lower) is not None
+
+
+@lru_cache(maxsize=4096)
+def _initialism_pattern(word: str) -> re.Pattern:
+    return re.compile(r"\b" + r"[a-z]*\s+".join(re.escape(c.lower()) for c in word) + r"[a-z]*\b")
 
 
 def _trim_start(toks):
-    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ in _stop_words() or toks[0].pos_ == "DET"):
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].is_stop or toks[0].pos_ == "DET"):
         toks = toks[1:]
     return toks
 
@@ -299,10 +344,10 @@ def ner_mentions(doc: Doc, lower_words: set[str]) -> list[Mention]:
                 pass  # "Le Monde", "Les Echos": the article belongs to the name
             else:
                 toks = _trim_start(toks)
-            while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ in _stop_words()
+            while toks and (toks[0].is_punct or toks[0].is_space or toks[0].is_stop
                             or toks[0].pos_ == "DET"):
                 toks.pop(0)
-            while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].lower_ in _stop_words()
+            while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].is_stop
                             or toks[-1].lower_ in ("'s", "’s")):
                 toks.pop()
             while label == "PERSON" and len(toks) > 1 and toks[0].lower_.strip(".") in CUE_WORDS:
@@ -331,7 +376,7 @@ def _defined_term(doc: Doc, s: int, e: int, toks, label: str, legal: bool, text_
         return True
     if re.match(r"-(?:t-)?(?:vous|nous|ils?|elles?|on|je|tu)\b", after):  # "Saviez-vous" is a verb
         return True
-    words = [t.text for t in toks if t.is_alpha and t.lower_ not in _stop_words()]
+    words = [t.text for t in toks if t.is_alpha and not t.is_stop]
     if len(words) == 1 and _initialism_of_phrase(words[0], text_lower):
         return True
     if not words or not all(_is_common(w, lang) for w in words):
@@ -357,7 +402,7 @@ def _plausible_name(text: str, toks, label: str, lower_words: set[str]) -> bool:
     if any(w in LEGAL_NOUNS for w in lows) and label != "PERSON":
         return False
     # every word is an ordinary word of this text ("Protected Material", "Designating Party")
-    if all(w in lower_words or w in _stop_words() for w in lows):
+    if all(t.lower_ in lower_words or t.is_stop for t in toks if t.is_alpha):
         return False
     if len(toks) == 1:
         t = toks[0]
@@ -379,7 +424,7 @@ def find_mentions(doc: Doc, gaz) -> list[Mention]:
                             "context" if contextual else "gazetteer")
                 known.append(m)
     chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
     # longest first among known names and patterns; a pattern only beats a shorter known name
     for m in sorted(known + pattern_mentions(doc), key=lambda m: (-(m.end - m.start), m.source != "gazetteer", m.start)):
         if not _overlaps(m.start, m.end, taken):
