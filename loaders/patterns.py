@@ -59,10 +59,14 @@ ACCUSE_FR = words(
     _AUX_FR + r"(?:allégué|accusé|reproché|dénoncé|prétendu|incriminé)",
     r"(?:allègue|allèguent|accuse|accusent|reproche|reprochent|dénonce|dénoncent|prétend|prétendent|"
     r"alléguait|alléguaient|accusait|accusaient|reprochait|reprochaient)",
+    # suing is accusing: « ont porté plainte contre Meta », « poursuivent Meta »
+    _AUX_FR + r"(?:porté\s+plainte\s+contre|poursuivi|assigné|attaqué\s+en\s+justice)",
+    r"(?:poursuivent|poursuit|assignent|attaquent\s+en\s+justice|portent\s+plainte\s+contre)",
     flags=0,
 )
 ACCUSE_EN = words(
     r"(?:(?:has|have|had)\s+)?(?:alleged|accused|charged)", r"(?:allege|alleges|alleging|accuse|accuses|accusing)",
+    r"(?:(?:has|have|had)\s+)?sued", r"(?:sue|sues|suing)", r"(?:filed|file|files)\s+(?:a\s+)?(?:lawsuit|suit|complaint)\s+against",
     flags=0,
 )
 # weak cues: an allegation only when a party to the case uses them against another agent
@@ -112,7 +116,9 @@ COURT_VERB = words(
     r"determines?|determined|adopts?|adopted|accepts?|accepted|deems?|deemed|notes?|noted|says?|saying|"
     r"is\s+(?:also\s+)?(?:not\s+)?(?:concerned|persuaded|convinced|satisfied|inclined))",
     r"(?:estime|juge|conclut|rejette|ordonne|accueille|déboute|accorde|considère|constate|retient|relève)",
-    r"(?:a|avait)\s+(?:estimé|jugé|conclu|rejeté|ordonné|accueilli|débouté|accordé|considéré|constaté|retenu|fait\s+droit)",
+    r"(?:a|avait)\s+(?:estimé|jugé|conclu|rejeté|ordonné|accueilli|débouté|accordé|considéré|constaté|retenu|fait\s+droit|"
+    r"donné\s+raison|tranché|statué)",
+    r"(?:sided\s+with|sides\s+with)",
     flags=0,
 )
 # a disposition or a judgment in the court's own voice, whoever the grammatical subject is
@@ -137,7 +143,7 @@ PARTY_PAPER = words(r"motion|proposal|proposed\s+order|request|brief|letter|comp
 PLAINTIFF_WORDS = words(r"(?:the\s+|les\s+|des\s+|ces\s+)?(?:plaintiffs?|plaignants?|plaignantes?|demandeurs?|"
                         r"demanderesses?|requérants?)",
                         # the authors who sued: only ever resolved to a plaintiffs group the linker found
-                        r"the\s+authors(?!\s+of)", r"les\s+auteurs(?!\s+d)")
+                        r"the\s+authors(?!\s+of)", r"les\s+auteurs")
 DEFENDANT_WORDS = words(r"(?:the\s+|les?\s+|la\s+)?(?:defendants?|défendeurs?|défenderesse|défendeur)")
 COURT_WORDS = words(r"(?:the\s+|this\s+)court", r"(?:le\s+)tribunal", r"(?:la\s+)cour")
 JUDGE_WORDS = words(r"(?:the\s+|le\s+|la\s+)(?:judge|juge|magistrate?)")
@@ -206,7 +212,7 @@ from dataclasses import dataclass  # noqa: E402
 
 from rdflib import URIRef  # noqa: E402
 
-from kadrey_kg.ontology import KKGDOC, KKGID, normalize_name  # noqa: E402
+from kadrey_kg.ontology import KKG, KKGDOC, KKGID, normalize_name  # noqa: E402
 
 AGENT_KINDS = {"person", "org", "court", "group"}
 PAPER_KINDS = {"document", "filing", "doc"}
@@ -236,9 +242,10 @@ class Context:
         self.mentions = sorted((m for m in doc.mentions if m.entity is not None), key=lambda m: (m.start, -m.end))
         self.m_starts = [m.start for m in self.mentions]
         self._titled = None
-        self.plaintiffs = self._group_for(PLAINTIFF_WORDS)
         self.court = self._first_of_kind("court", prefer=_is_court_name)
         self.case = self._first_of_kind("case")
+        self.plaintiffs = self._group_for(PLAINTIFF_WORDS) or (
+            self._case_fact(KKG.plaintiff, kind="group") if PLAINTIFF_WORDS.search(self.text) else None)
         self.judge, self.judge_rank = self._signing_judge()
         self.defendants = self._defendants()
 
@@ -366,13 +373,17 @@ class Context:
         return self.judge or self.court or self._case_court()
 
     def _case_court(self) -> URIRef | None:
+        return self._case_fact(KKG.court)
+
+    def _case_fact(self, predicate, kind: str | None = None) -> URIRef | None:
+        """The one object the curated data gives this document's case for `predicate`."""
         if self.case is None:
             return None
-        from kadrey_kg.ontology import KKG
         from .gazetteer import default_gazetteer
 
-        courts = {o for s, p, o in default_gazetteer().facts if s == self.case and p == KKG.court}
-        return next(iter(courts)) if len(courts) == 1 else None
+        found = {o for s, p, o in default_gazetteer().facts if s == self.case and p == predicate
+                 and (kind is None or self.kind(o) == kind)}
+        return next(iter(found)) if len(found) == 1 else None
 
     # ---- resolving a speaker, an accuser, a target -------------------------------------------------
     def candidates(self, start: int, end: int, papers: bool = False) -> list[Candidate]:

@@ -297,7 +297,7 @@ class Extractor:
                 who = ctx.subject_before(s_start + clause_start(masked, 0, v.start()), s_start + v.start())
                 court = who is not None and COURT_WORDS.fullmatch(self.text[who.start:who.end])
                 if who and who.iri and (who.iri in judges or court):
-                    self.add(who.iri, s_start, s_end, quote=False, context=(s_start, s_start + v.start()))
+                    self.add(who.iri, s_start, s_end, quote=False, context=(s_start, s_end))
                     break
 
     def _mask_quotes(self, start, end) -> str:

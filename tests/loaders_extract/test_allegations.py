@@ -101,3 +101,10 @@ def test_fr_passive_accusation_names_its_accuser(run):
 def test_en_passive_accusation_without_accuser_is_a_press_report(run):
     doc = run("Meta has been accused of pirating books to train Llama. The company declined to comment.")
     assert pairs(doc) == {(None, META, "ReportedByPress")}
+
+
+def test_suing_is_accusing(run):
+    doc = run("En 2023, les auteurs de l’affaire Kadrey v. Meta ont porté plainte contre Meta pour violation du "
+              "droit d’auteur. Le procès a duré deux ans.")
+    [al] = doc.allegations
+    assert (str(al.by), str(al.against), str(al.claim)) == (PLAINTIFFS, META, f"{ID}claim/copyright-infringement")

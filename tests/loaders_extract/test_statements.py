@@ -137,3 +137,9 @@ def test_spokesperson_speaks_for_the_company(run):
               "Aucun autre commentaire n’a été fait.")
     [st] = by(doc, META)
     assert st.text == "l’entreprise respectait le droit d’auteur."
+
+
+def test_judge_ruling_in_a_news_text(run):
+    doc = run("Le juge Vince Chhabria a donné raison à Meta en juin 2025. Les auteurs ont annoncé un appel.")
+    [st] = by(doc, "https://w3id.org/kadrey-kg/id/person/vince-chhabria")
+    assert st.date == "2025-06" and st.text.startswith("Le juge Vince Chhabria")
