@@ -192,7 +192,7 @@ class SparqlQueries:
                 lang=_lang(other_term),
                 sources=sources.get((s, p, o), ()),
             ))
-        facts.sort(key=lambda f: (f.predicate, f.direction, f.other))
+        facts.sort(key=lambda f: (f.predicate, f.direction, f.other, f.other_is_iri, f.datatype or "", f.lang or ""))  # total order: parity
         return EntityCard(
             iri=iri,
             types=kkg_types(types),
