@@ -229,7 +229,7 @@ class CypherQueries:
                 other_labels=other_labels.get(other.value, {}) if other.is_iri else {(other.lang or ""): other.value},
                 datatype=other.datatype, lang=other.lang, sources=sources.get((s, p, o), ()),
             ))
-        facts.sort(key=lambda f: (f.predicate, f.direction, f.other))
+        facts.sort(key=lambda f: (f.predicate, f.direction, f.other, f.other_is_iri, f.datatype or "", f.lang or ""))  # total order: parity
         return EntityCard(
             iri=iri, types=kkg_types(types), labels=labels, mt_labels=mt,
             aliases={k: sorted(v) for k, v in sorted(aliases.items())}, wikidata=wikidata,

@@ -76,8 +76,16 @@ class Neo4jStore(CypherQueries, Store):
         except (DriverError, Neo4jError, ValueError) as err:
             raise StoreUnavailable(f"cannot open Neo4j at {cfg.uri}: {type(err).__name__}: {_safe(err, cfg)}") from None
         self.generation = 0
+        self._ensure_schema()
+
+    def _ensure_schema(self) -> None:
+        """Create the constraint and full-text indexes that are missing (one read when all exist)."""
+        present = {r["name"] for r in self._read("SHOW INDEXES YIELD name RETURN name")}
+        present |= {r["name"] for r in self._read("SHOW CONSTRAINTS YIELD name RETURN name")}
         for statement in SCHEMA_STATEMENTS:
-            self._write(lambda tx, q=statement: tx.run(q).consume())
+            name = statement.split()[2] if statement.startswith("CREATE CONSTRAINT") else statement.split()[3]
+            if name not in present:
+                self._write(lambda tx, q=statement: tx.run(q).consume())
 
     # ---- plumbing ------------------------------------------------------------------------------
     def _session(self, access=neo4j.WRITE_ACCESS):

@@ -124,3 +124,18 @@ def test_concurrent_writers_sharing_nodes_lose_nothing(neo4j_server, neo4j_store
         t.join(120)
     assert not errors
     assert_same(neo4j_store, graphs())
+
+
+def test_open_store_loads_the_base_graphs_once(neo4j_server, neo4j_store, monkeypatch):
+    from kadrey_kg.graph import open_store
+
+    monkeypatch.setenv("NEO4J_USER", neo4j_server.cfg.user)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_server.cfg.password)
+    with open_store(neo4j_server.cfg.uri) as store:
+        assert store.kind == "neo4j"
+        graphs_loaded = set(store.named_graphs())
+        assert {str(ONTOLOGY_GRAPH), str(CURATED_GRAPH)} <= graphs_loaded
+        generation = store.generation
+        store.ensure_base()                      # unchanged fingerprint: nothing rewritten
+        assert store.generation == generation
+        assert store.stats().entities > 10
