@@ -226,7 +226,7 @@ class SparqlQueries:
             s, p, o = key
             refs = [(d, st, en, tx) for d, st, en, tx in evidence.get((s, p, o.value), [])]
             covered = {d for d, *_ in refs}
-            for g in graphs:
+            for g in sorted(graphs, key=lambda g: (g == str(CURATED_GRAPH), g)):  # documents first: curated only when alone
                 if g == str(ONTOLOGY_GRAPH):
                     continue
                 if g not in covered and not (g == str(CURATED_GRAPH) and refs):
