@@ -268,7 +268,7 @@ class CypherQueries:
             s, p, o = key
             refs = list(evidence.get((s, p, o.value), [])) if o.is_iri else []
             covered = {d for d, *_ in refs}
-            for g in graphs:
+            for g in sorted(graphs, key=lambda g: (g == str(CURATED_GRAPH), g)):  # documents first: curated only when alone
                 if g == str(ONTOLOGY_GRAPH):
                     continue
                 if g not in covered and not (g == str(CURATED_GRAPH) and refs):
