@@ -244,13 +244,18 @@ class Extractor:
                 if model is not None:
                     hosts = self._enumeration(s_start + host.end(), s_end, ORGISH - {"court", "group"})
                     hosts = [h for h in hosts if h.start > hs] or self._enumeration_after_cue(s_start + host.end(), s_end)
-                    if not hosts and HOST_VERB.fullmatch(host.group()):   # "Azure hosts Llama": the subject
+                    noun = re.match(r"\s*(?:partners?|providers?|companies|services?)\b", text[s_start + host.end():s_end])
+                    as_ = re.search(r"\b(?:as|comme)\s+(?:\w+\s+){0,2}$", text[max(s_start, hs - 40):hs])
+                    if not hosts and as_:     # "named AWS, Nvidia and Dell as Llama hosting partners"
+                        hosts = self._enumeration_before(max(s_start, hs - 40) + as_.start(), s_start)
+                    elif not hosts and HOST_VERB.fullmatch(host.group()) and not noun and model.start > hs:
+                        # "Azure hosts Llama": the subject right before the verb, the model after it
                         before = ctx.mentions_in(max(s_start, hs - 40), hs, ORGISH - {"court", "group"})
                         if before and not re.search(r"[,;:]|\b(?:que|that|qui|which)\b", text[before[-1].end:hs]) \
                                 and before[-1].entity != model.entity:
                             hosts = before[-1:]
                     for h in hosts:
-                        self.add(h.entity, KKG.hosts, model.entity, min(hs, h.start), max(h.end, model.end))
+                        self.add(h.entity, KKG.hosts, model.entity, min(hs, h.start), max(h.end, model.end, s_start + host.end()))
                     for j in range(i, min(i + 2, len(ctx.sents))):    # "… qui hébergent Llama. Il s'agit de :"
                         if text[:ctx.sents[j][1]].rstrip().endswith(":"):
                             for item, (a, b) in self._list_after(ctx.sents[j][1]):
@@ -274,6 +279,16 @@ class Extractor:
                                                                           exclude={x.entity for x in listed})
                 for p in listed:
                     self.add(p.entity, KKG.partnerOf, anchor, s_start, s_end)
+
+    def _enumeration_before(self, end, start):
+        """Mentions listed one after the other, read backwards from `end` to at most `start`."""
+        out, pos = [], end
+        for m in reversed(self.ctx.mentions_in(start, end, ORGISH - {"court", "group"})):
+            if not ENUM.fullmatch(re.sub(r"\([^)]*\)", "", self.text[m.end:pos])):
+                break
+            out.append(m)
+            pos = m.start
+        return out[::-1]
 
     def _enumeration_after_cue(self, start, end):
         m = re.search(r"\b(?:comme|such\s+as|including|notamment|tels?\s+que|like|dont|:)\s*", self.text[start:end], re.I)

@@ -194,3 +194,14 @@ def test_fr_model_apposition_and_hosts_across_prepositions(run):
     got = triples(doc)
     assert ("org/meta-platforms", "develops", "model/llama") in got
     assert {("product/google-cloud", "hosts", "model/llama"), ("org/databricks", "hosts", "model/llama")} <= got
+
+
+def test_en_hosting_partners_named_before_the_cue_and_a_noun_is_no_verb(run):
+    doc = run("Meta shares revenue with Llama hosts, a filing shows. Meta has previously named AWS, Nvidia and "
+              "Snowflake as Llama hosting partners.")
+    got = triples(doc)
+    hosts = {s for s, p, o in got if p == "hosts"}
+    assert hosts == {"org/amazon-web-services", "org/nvidia", "org/snowflake"}
+    for r in doc.relations:
+        if str(r.predicate).endswith("hosts"):
+            assert "hosting" in doc.text[r.start:r.end]
