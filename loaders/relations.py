@@ -18,7 +18,7 @@ import re
 
 from rdflib import URIRef
 
-from kadrey_kg.ontology import KKG, entity_iri, normalize_name, sub_iri
+from kadrey_kg.ontology import KKG, normalize_name, sub_iri
 
 from .patterns import CASE_NAME, PLAINTIFF_WORDS, SIGNATURE, Context, words
 from .pipeline import Doc, Relation, component
@@ -376,5 +376,3 @@ def relations(doc: Doc) -> Doc:
     doc.relations = Extractor(doc).run()
     return doc
 
-
-__all__ = ["relations", "statement_iri", "entity_iri"]

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_dates
-from .patterns import (ACCORDING_TO, ACCUSATORY, COURT_WORDS, COURT_SUBJECT, COURT_VERB, DASH_ATTRIBUTION, HOLDING, MOTION, NEGATION,
-                       PARTY_PAPER, PLAINTIFF_WORDS, SPEECH_EN, SPEECH_FR, ACCUSE_EN, ACCUSE_FR, CONTEND_EN,
-                       CONTEND_FR, Context, clause_start, medium_in, month_year)
+from .patterns import (ACCORDING_TO, ACCUSATORY, ACCUSE_EN, ACCUSE_FR, CONTEND_EN, CONTEND_FR, COURT_SUBJECT,
+                       COURT_VERB, COURT_WORDS, DASH_ATTRIBUTION, HOLDING, MOTION, PARTY_PAPER, SPEECH_EN, SPEECH_FR,
+                       Context, clause_start, medium_in, month_year)
 from .pipeline import Doc, Statement, component
 
 MIN_QUOTE_WORDS = 4      # shorter quotes are scare quotes or terms (« ouvert », “Confidential”)
@@ -100,8 +100,8 @@ class Extractor:
             medium = medium or medium_in(ctx_text)
         about = []
         for m in self.ctx.mentions_in(start, end):
-            if m.entity != speaker and m.entity not in about:
-                about.append(m.entity)
+            if m.entity != speaker and m.entity not in about and not COURT_WORDS.fullmatch(m.text):
+                about.append(m.entity)     # "the Court" in a ruling is its speaker, not its topic
         st = Statement(speaker=speaker, text=text[start:end], start=start, end=end, lang=self.ctx.lang_at(start),
                        is_quote=quote, date=date, medium=medium, about=about)
         self.out.append(st)
@@ -145,7 +145,7 @@ class Extractor:
             if who and who.iri and who.start - acc.end() <= 3:
                 return who.iri, (s_start, tail_end)
         # before: "Zuckerberg a déclaré : « … »" / Plaintiffs said: “…”
-        lo = clause_start(text, s_start, q.start) if False else s_start
+        lo = s_start
         cues = [c for c in self.speech_cues(lo, q.start)]
         if cues:
             cs, ce = cues[-1]
@@ -350,5 +350,3 @@ def statements(doc: Doc) -> Doc:
     doc.statements = Extractor(doc).run()
     return doc
 
-
-__all__ = ["statements", "find_quotes", "Extractor", "PLAINTIFF_WORDS", "NEGATION"]
