@@ -129,7 +129,7 @@ class Gazetteer:
         for e in self.entries:
             if e.kind == "group":  # "the plaintiffs" depends on the case: resolved by `link`
                 continue
-            for form in self._surface_forms(e):
+            for form in self._surface_forms(e, nlp.lang):
                 key = (CONTEXT_PREFIX if self.contextual(form) else "") + str(e.iri)
                 if self._case_insensitive(form):
                     lower_forms.setdefault(key, set()).add(form)
@@ -142,7 +142,7 @@ class Gazetteer:
         self._matchers[key] = (nlp, exact, lower)  # keep nlp alive so id() stays unique
         return exact, lower
 
-    def _surface_forms(self, e: Entry) -> set[str]:
+    def _surface_forms(self, e: Entry, lang: str = "en") -> set[str]:
         forms = {e.name}
         if e.kind == "person":
             if "," in e.name:
@@ -151,8 +151,8 @@ class Gazetteer:
             words = e.name.split(",")[0].split() if "," in e.name else e.name.split()
             surname = words[0] if "," in e.name else words[-1]
             if len(words) >= 1 and len(surname) >= 4 and surname[:1].isupper() and self.surname(surname) == e.iri \
-                    and not self.by_key.get(normalize_name(surname), set()) - {e.iri}:
-                forms.add(surname)
+                    and not self.by_key.get(normalize_name(surname), set()) - {e.iri} and not _is_word(surname, lang):
+                forms.add(surname)  # "Chhabria" alone, but never "Golden" (a word before it is a name)
         return {f for f in forms if f.strip()}
 
     @staticmethod
@@ -180,6 +180,11 @@ class Gazetteer:
                 spans.append(span)
         return sorted((sp.start_char + offset, sp.end_char + offset, URIRef(sp.label_.removeprefix(CONTEXT_PREFIX)),
                        sp.label_.startswith(CONTEXT_PREFIX)) for sp in filter_spans(spans))
+
+
+def _is_word(name: str, lang: str) -> bool:
+    from .nlp import common_words
+    return name.lower() in common_words(lang)
 
 
 def _nlp_for(sdoc):
