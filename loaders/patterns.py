@@ -180,6 +180,18 @@ MEDIUM = [
     ("letter", words(r"lettre", r"letter")),
     ("conference", words(r"conférence", r"conference", r"keynote", r"sommet", r"summit")),
 ]
+# the label is written in the statement's language (to_rdf tags kkg:mediumLabel with it)
+MEDIUM_FR = {"blog post": "article de blog", "earnings call": "conférence sur les résultats", "interview": "entretien",
+             "podcast": "podcast", "press release": "communiqué", "social media post": "publication sur les réseaux sociaux",
+             "hearing": "audience", "deposition": "déposition", "motion": "requête", "court filing": "document judiciaire",
+             "court order": "ordonnance", "court ruling": "décision de justice", "letter": "lettre",
+             "conference": "conférence"}
+
+
+def medium_label(label: str | None, lang: str) -> str | None:
+    return MEDIUM_FR.get(label, label) if lang == "fr" and label else label
+
+
 FR_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
 EN_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH_NUMBER = {m: i % 12 + 1 for i, m in enumerate(

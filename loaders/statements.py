@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .dates import find_dates
 from .patterns import (ACCORDING_TO, ACCUSATORY, ACCUSE_EN, ACCUSE_FR, CONTEND_EN, CONTEND_FR, COURT_SUBJECT,
                        COURT_VERB, COURT_WORDS, DASH_ATTRIBUTION, HOLDING, MOTION, PARTY_PAPER, SPEECH_EN, SPEECH_FR,
-                       Context, clause_start, medium_in, month_year)
+                       Context, clause_start, medium_in, medium_label, month_year)
 from .pipeline import Doc, Statement, component
 
 MIN_QUOTE_WORDS = 4      # shorter quotes are scare quotes or terms (« ouvert », “Confidential”)
@@ -102,8 +102,9 @@ class Extractor:
         for m in self.ctx.mentions_in(start, end):
             if m.entity != speaker and m.entity not in about and not COURT_WORDS.fullmatch(m.text):
                 about.append(m.entity)     # "the Court" in a ruling is its speaker, not its topic
-        st = Statement(speaker=speaker, text=text[start:end], start=start, end=end, lang=self.ctx.lang_at(start),
-                       is_quote=quote, date=date, medium=medium, about=about)
+        lang = self.ctx.lang_at(start)
+        st = Statement(speaker=speaker, text=text[start:end], start=start, end=end, lang=lang,
+                       is_quote=quote, date=date, medium=medium_label(medium, lang), about=about)
         self.out.append(st)
         return st
 

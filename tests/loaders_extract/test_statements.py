@@ -40,7 +40,7 @@ def test_fr_reported_speech_with_date_and_medium(run):
               "l’accès à ses modèles d’intelligence artificielle. La presse spécialisée a largement relayé l’information.")
     [st] = by(doc, ZUCK)
     assert st.text.startswith("Meta ne vendrait jamais")
-    assert (st.date, st.medium, st.is_quote, st.lang) == ("2024-03-03", "interview", False, "fr")
+    assert (st.date, st.medium, st.is_quote, st.lang) == ("2024-03-03", "entretien", False, "fr")
     assert META in {str(a) for a in st.about}
     assert doc.text[st.start:st.end] == st.text
 
@@ -53,7 +53,7 @@ def test_fr_quote_split_by_attribution_gives_two_statements(run):
         "Nous pensons que l’open source est l’avenir de l’intelligence artificielle",
         "Les développeurs pourront modifier et améliorer tous nos modèles.",
     ]
-    assert all(q.is_quote and q.medium == "blog post" for q in quotes)
+    assert all(q.is_quote and q.medium == "article de blog" for q in quotes)
 
 
 def test_fr_block_quote_with_dash_attribution(run):
@@ -63,7 +63,7 @@ def test_fr_block_quote_with_dash_attribution(run):
               "La citation a beaucoup circulé sur les réseaux sociaux depuis.")
     quote = [s for s in by(doc, ZUCK) if s.is_quote]
     assert len(quote) == 1
-    assert (quote[0].date, quote[0].medium) == ("2024-04", "earnings call")
+    assert (quote[0].date, quote[0].medium) == ("2024-04", "conférence sur les résultats")
 
 
 def test_fr_pronoun_speaker_resolves_to_last_named_person(run):
