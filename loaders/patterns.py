@@ -13,7 +13,9 @@ import re
 def words(*alternatives: str, flags: int = re.I) -> re.Pattern:
     """One pattern matching any alternative as whole words (case-insensitive unless `flags=0`:
     verbs are matched case-sensitively so "United States" or a heading "ORDER" is no verb)."""
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", flags)  # "d’allégations" matches
+    # after an elided article a verb form is a noun: "l’annonce", "d’écrit" (but "d’allégations" matches nouns)
+    elided = r"(?<![lLdD][’'])" if flags == 0 else ""
+    return re.compile(r"(?<![\w-])" + elided + "(?:" + "|".join(alternatives) + r")(?![\w-])", flags)
 
 
 # French compound tenses put an auxiliary (and maybe an adverb) before the participle.
@@ -29,7 +31,7 @@ SPEECH_FR = words(
     r"(?:déclare|déclarent|dit|disent|affirme|affirment|écrit|écrivent|indique|indiquent|explique|expliquent|"
     r"précise|précisent|souligne|soulignent|insiste|insistent|évoque|évoquent|mentionne|mentionnent|"
     r"annonce|annoncent|reconnaît|reconnaissent|ajoute|ajoutent|assure|assurent|rappelle|rappellent|estime|"
-    r"estiment|juge|jugent|répond|répondent|confirme|confirment|révèle|révèlent|clamait|clame|martèle|"
+    r"estiment|répond|répondent|confirme|confirment|révèle|révèlent|clamait|clame|martèle|"
     r"déclarait|disait|affirmait|écrivait|indiquait|expliquait|insistait|annonçait|estimait|assurait|"
     r"soutient|soutiennent|fait\s+valoir|font\s+valoir)",
     _AUX_FR + r"(?:soutenu|fait\s+valoir)",
