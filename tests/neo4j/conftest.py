@@ -9,10 +9,8 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-from dataclasses import dataclass
-from pathlib import Path
-
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -20,17 +18,10 @@ from kadrey_kg.graph import StoreUnavailable
 from kadrey_kg.graph import neo4j_server as srv
 from kadrey_kg.graph.config import StoreConfig
 
-# --import-mode=importlib keeps test folders off sys.path; the fixture data module lives here.
+# --import-mode=importlib keeps test folders off sys.path; the helper modules live here.
 sys.path.insert(0, str(Path(__file__).parent))
 
-@dataclass
-class Server:
-    cfg: StoreConfig
-    data_dir: Path | None       # set when the tests started the launcher themselves
-
-    @property
-    def local(self) -> bool:
-        return self.data_dir is not None
+from neo4j_testkit import Server, open_neo4j, wipe  # noqa: E402
 
 
 def pytest_collection_modifyitems(items):
@@ -61,15 +52,6 @@ def neo4j_server(tmp_path_factory):
         yield Server(StoreConfig("neo4j", uri=status.uri, user="neo4j", password=password), data_dir)
     finally:
         srv.stop(data_dir)
-
-
-def open_neo4j(server: Server, **kw):
-    from kadrey_kg.graph.neo4j_store import Neo4jStore
-    return Neo4jStore(server.cfg, **kw)
-
-
-def wipe(store) -> None:
-    store._write(lambda tx: tx.run("MATCH (n) DETACH DELETE n").consume())
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from kadrey_kg.graph import QueryFailed, QueryRefused, StoreUnavailable
 from kadrey_kg.graph.neo4j_server import free_port
 from kadrey_kg.graph.neo4j_store import check_read_only
 
-from conftest import open_neo4j
+from neo4j_testkit import open_neo4j
 from neo4j_fixture_rdf import META, graphs
 
 WRITES = [

@@ -11,9 +11,8 @@ from kadrey_kg.graph import StoreUnavailable
 from kadrey_kg.graph import neo4j_server as srv
 from kadrey_kg.ontology import KKGDOC
 
-from conftest import open_neo4j
 from neo4j_fixture_rdf import big_graph, graphs
-from test_roundtrip import assert_same, counts
+from neo4j_testkit import assert_same, counts, open_neo4j
 
 BIG = KKGDOC["fixture-big"]
 

@@ -13,7 +13,7 @@ from kadrey_kg.graph.embedded import EmbeddedStore
 from kadrey_kg.graph.neo4j_store import sync
 from kadrey_kg.ontology import KKG
 
-from conftest import open_neo4j, wipe
+from neo4j_testkit import open_neo4j, wipe
 
 pytestmark = pytest.mark.slow
 

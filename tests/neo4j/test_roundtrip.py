@@ -2,26 +2,12 @@
 from __future__ import annotations
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 
 from kadrey_kg.ontology import CURATED_GRAPH, KKG, ONTOLOGY_GRAPH
 
+from neo4j_testkit import assert_same, counts, open_neo4j
 from neo4j_fixture_rdf import DOC_A, DOC_B, LLAMA, META, ZUCK, graph_a, graph_b, graphs
-
-
-def counts(store) -> tuple[int, int]:
-    nodes = store._read("MATCH (n) RETURN count(n) AS n")[0]["n"]
-    rels = store._read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
-    return nodes, rels
-
-
-def assert_same(store, expected: dict[str, Graph]) -> None:
-    ds = store.dataset()
-    stored = {str(c.identifier) for c in ds.graphs() if len(c)}
-    assert stored == {name for name, g in expected.items() if len(g)}
-    for name, graph in expected.items():
-        assert isomorphic(ds.graph(URIRef(name)), graph), f"graph {name} differs after the round trip"
 
 
 def test_round_trip_is_isomorphic_per_graph(neo4j_store):
@@ -104,8 +90,6 @@ def test_document_hash(neo4j_store):
 def test_concurrent_writers_sharing_nodes_lose_nothing(neo4j_server, neo4j_store):
     """Two processes ingesting documents that mention the same entities: both contributions stay."""
     import threading
-
-    from conftest import open_neo4j
 
     errors = []
 
