@@ -23,7 +23,7 @@ from kadrey_kg.ontology import KKG, normalize_name, sub_iri
 from .patterns import CASE_NAME, PLAINTIFF_WORDS, SIGNATURE, Context, words
 from .pipeline import Doc, Relation, component
 
-CEO = r"(?:PDG|P\.-D\.G\.|président-directeur\s+général|directeur\s+général|patron|CEO|chief\s+executive(?:\s+officer)?|chief\s+executive|fondateur\s+et\s+PDG|co-?founder\s+and\s+CEO)"
+CEO = r"(?:PDG|P\.-D\.G\.|président-directeur\s+général|directeur\s+général|patron|CEO|chief\s+executive(?:\s+officer)?|chief\s+executive|fondateur\s+et\s+PDG|co-?founder\s+and\s+CEO|boss|chief)"
 DEVELOP_VERB = words(r"(?:a|ont|avait)\s+(?:\w+ment\s+)?(?:développé|publié|lancé|dévoilé|créé|entraîné|conçu|présenté|sorti)",
                      r"développe|développent|publie|lance|dévoile", r"développée?s?\s+par|conçue?s?\s+par|créée?s?\s+par",
                      r"(?:has\s+|have\s+)?(?:developed|released|launched|unveiled|built|created|trained|open-sourced)",
