@@ -200,8 +200,10 @@ class Linker:
         return self.new(kind, name, m)
 
     def role(self, m: Mention, resolved: list[Mention], seen: dict[URIRef, URIRef]) -> URIRef | None:
+        """"le PDG de Meta" / "Meta's CEO": the person the text puts in apposition (here or earlier),
+        else the curated CEO of that organisation."""
         org = next((r.entity for r in resolved if r.entity and m.start <= r.start and r.end <= m.end
-                    and self.gaz.kinds.get(r.entity, self.entities.get(r.entity, Entity(r.entity, "")).kind) == "org"), None)
+                    and self._kind(r.entity) == "org"), None)
         if org is None:
             return None
         # apposition: "Mark Zuckerberg, PDG de Meta" / "Meta CEO Mark Zuckerberg"
