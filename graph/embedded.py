@@ -26,7 +26,10 @@ from .sparql_queries import SparqlQueries
 
 # SPARQL keywords a read-only console refuses outright (updates fail to parse as queries anyway;
 # SERVICE would make the store call out to the network).
-_REFUSED = re.compile(r"\b(SERVICE|LOAD|INSERT|DELETE|DROP|CLEAR|CREATE|COPY|MOVE|ADD)\b", re.IGNORECASE)
+_UPDATE_WORDS = re.compile(r"\b(LOAD|INSERT|DELETE|DROP|CLEAR|CREATE|COPY|MOVE|ADD)\b", re.IGNORECASE)
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+# Variables and prefixed names may spell keywords (?add, kkg:load): they are not keywords.
+_NAMES = re.compile(r"[?$]\w+|[\w.-]*:[\w.%-]*")
 _SELECT_HEAD = re.compile(r"SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?", re.IGNORECASE)
 _STRINGS_AND_IRIS = re.compile(r"'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|<[^<>\"{}|^`\\\s]*>|#[^\n]*", re.S)
 
@@ -152,16 +155,19 @@ class EmbeddedStore(SparqlQueries, Store):
 
     # ---- console -------------------------------------------------------------------------------
     def read_query(self, query: str, limit: int = 1000, timeout: float = 10.0) -> QueryResult:
-        code = _STRINGS_AND_IRIS.sub(" ", query)
-        refused = _REFUSED.search(code)
-        if refused:
-            raise QueryRefused(
-                f"the query console is read-only: {refused.group(1).upper()} is not allowed "
-                f"(use SELECT, ASK, CONSTRUCT or DESCRIBE)"
-            )
+        code = _NAMES.sub(" ", _STRINGS_AND_IRIS.sub(" ", query))
+        if _SERVICE.search(code):
+            raise QueryRefused("the query console is read-only and offline: SERVICE is not allowed")
         try:
+            # Oxigraph's query parser accepts no update operation: a query that parses only reads.
             result = self._ox.query(query, use_default_graph_as_union=True)
         except SyntaxError as err:
+            update = _UPDATE_WORDS.search(code)
+            if update:
+                raise QueryRefused(
+                    f"the query console is read-only: {update.group(1).upper()} is not allowed "
+                    f"(use SELECT, ASK, CONSTRUCT or DESCRIBE)"
+                ) from None
             raise QueryFailed(f"SPARQL syntax error: {err}") from None
         except OSError as err:
             raise QueryFailed(f"query failed: {err}") from None
