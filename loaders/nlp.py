@@ -249,13 +249,19 @@ CUE_WORDS = {"lawyer", "attorney", "judge", "justice", "magistrate", "mr", "ms",
 ORG_TAIL = {"associés", "associes", "avocats", "partners", "llp", "llc", "inc", "group", "groupe", "sa", "sas"}
 
 
+_ORG_CUE = (r"(?:[Ll]a société|[Ll]['’]entreprise|[Ll]a start-?up|[Ll]e groupe|[Ll]e cabinet|[Ll]['’]éditeur|[Ll]e syndicat"
+            r"|[Ll]a firme|[Tt]he company|[Tt]he firm|[Tt]he start-?up|[Tt]he law firm|[Ss]tart-?up|AI company|AI firm)")
+_ORG_NAME = r"([A-Z][\w&'’.-]*[\w&](?: (?:&|and|et) [A-Z][\w&'’.-]*[\w&]| [A-Z][\w&'’.-]*[\w&]| AI){0,3})"
+ORG_AFTER_CUE = re.compile(rf"\b{_ORG_CUE} {_ORG_NAME}")
 BYLINE = re.compile(rf"^[ \t]*(?:By|BY|Par|PAR) {_NAME}(?:(?:,| and| et) {_NAME})?[ \t]*$", re.M)
 
 
 def titled_people(doc: Doc) -> list[Mention]:
-    """"L'avocate Claire Dubreuil", "Judge Jane Roe", a "By Jordan Pike" byline: a title names a
-    person even when NER misses it."""
+    """"L'avocate Claire Dubreuil", "Judge Jane Roe", a "By Jordan Pike" byline, « la start-up
+    Mistral AI »: a title or a noun before a name says what it names even when NER misses it."""
     out = [Mention(m.start(1), m.end(1), m.group(1), "PERSON", source="pattern") for m in TITLED_PERSON.finditer(doc.text)]
+    out += [Mention(m.start(1), m.end(1), m.group(1), "ORG", source="pattern") for m in ORG_AFTER_CUE.finditer(doc.text)
+            if not m.group(1).isupper() or len(m.group(1)) > 1]
     for m in BYLINE.finditer(doc.text):
         out.extend(Mention(m.start(i), m.end(i), m.group(i), "PERSON", source="pattern")
                    for i in (1, 2) if m.group(i))
