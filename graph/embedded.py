@@ -228,8 +228,9 @@ class EmbeddedStore(SparqlQueries, Store):
 
 
 def _check_iri(iri: str) -> None:
-    if not re.fullmatch(r"[^<>\"{}|^`\\\s]+", str(iri)):
-        raise ValueError(f"not a valid IRI: {iri!r}")
+    from .sparql_queries import _ok
+
+    _ok(iri)
 
 
 def _literal(value: str):

@@ -19,3 +19,7 @@ class QueryFailed(GraphError):
 
 class UnsupportedFormat(GraphError):
     """An export format or file suffix that kadrey-kg does not know."""
+
+
+class InvalidIRI(GraphError, ValueError):
+    """An argument that should be an IRI is not one (empty, no scheme, spaces, <>...)."""

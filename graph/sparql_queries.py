@@ -16,6 +16,7 @@ from rdflib.namespace import SKOS
 
 from kadrey_kg.ontology import CURATED_GRAPH, KKG, ONTOLOGY_GRAPH, SCHEMA, SYSTEM_GRAPHS, normalize_name
 
+from .errors import InvalidIRI
 from .model import (
     AllegationRow, DocumentSummary, DocumentView, Edge, EntityCard, EntityHit, Fact, MentionRow, Node,
     PathResult, SourceRef, StatementRow, Subgraph, TimelineItem,
@@ -26,7 +27,7 @@ from .vocab import (
     kkg_types, local_name, pick_labels,
 )
 
-_IRI_OK = re.compile(r"[^<>\"{}|^`\\\s]+")
+_IRI_OK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s\x00-\x20]*")
 _SYSTEM = {str(g) for g in SYSTEM_GRAPHS}
 _NON_REL_SPARQL = ", ".join(f"<{p}>" for p in sorted(NON_RELATIONS))
 _ENTITY_VALUES = " ".join(f"<{t}>" for t in sorted(ENTITY_TYPES))
@@ -42,7 +43,11 @@ _CARD_MAX_FACTS = 2000
 def _ok(iri: str) -> str:
     iri = str(iri)
     if not _IRI_OK.fullmatch(iri):
-        raise ValueError(f"not a valid IRI: {iri!r}")
+        raise InvalidIRI(f"not a valid IRI: {iri[:200]!r}")
+    try:
+        ox.NamedNode(iri)  # Oxigraph's own IRI check is stricter (percent-encoding, ports...)
+    except ValueError as err:
+        raise InvalidIRI(f"not a valid IRI: {iri[:200]!r} ({err})") from None
     return iri
 
 
@@ -564,7 +569,7 @@ def _first_per_subject(rows) -> dict[str, tuple]:
 def _relation_set(relations) -> set[str] | None:
     if not relations:
         return None
-    return {r if ":" in r else str(KKG[r]) for r in relations}
+    return {_ok(r if ":" in r else str(KKG[r])) for r in relations}
 
 
 def _chunks(items, size):
