@@ -25,7 +25,7 @@ from .model import (
     PathResult, SourceRef, StatementRow, Subgraph, TimelineItem,
 )
 from .shaping import match_score, sort_sources
-from .sparql_queries import _relation_set, _shape_labels
+from .sparql_queries import _ok, _relation_set, _shape_labels  # same IRI check → same InvalidIRI
 from .vocab import (
     DATE_PREDICATES, DOCUMENT_TYPES, ENTITY_TYPES, NAME_PREDICATES, NON_RELATIONS, PLUMBING_TYPES,
     kkg_types, local_name, pick_labels,
@@ -141,7 +141,7 @@ class CypherQueries:
 
     # ---- labels and node info ----------------------------------------------------------------------
     def labels(self, iris: Iterable[str]) -> dict[str, dict]:
-        iris = sorted({str(i) for i in iris if i})
+        iris = sorted({_ok(i) for i in iris if i})
         out: dict[str, dict] = {i: {} for i in iris}
         for s, preds in self._props(iris, _LABEL_PREDS).items():
             rows = {p: [(t.value, t.lang or "") for t in ts if not t.is_iri] for p, ts in preds.items()}
@@ -185,7 +185,7 @@ class CypherQueries:
 
     # ---- entity card ---------------------------------------------------------------------------------------
     def entity(self, iri: str) -> EntityCard | None:
-        iri = str(iri)
+        iri = _ok(iri)
         out_props = self._props([iri], graphs=True).get(iri, {})
         out_rows = [(p, t, g) for p, tgs in out_props.items() for t, g in tgs]
         in_rows = [(r["x"], r["p"], g) for r in self._read(
@@ -323,7 +323,7 @@ class CypherQueries:
         return [Edge(s, p, o, plabels.get(p, {}), sources.get((s, p, T(o)), ())) for s, p, o in edges]
 
     def neighbourhood(self, iri, hops=1, relations=None, types=None, limit=300) -> Subgraph:
-        iri = str(iri)
+        iri = _ok(iri)
         rels = _relation_set(relations)
         wanted_types = set(types) if types else None
         seen, frontier, edges, truncated = {iri}, {iri}, set(), False
@@ -350,7 +350,7 @@ class CypherQueries:
         return Subgraph(sorted(nodes.values(), key=lambda n: n.iri), self._edge_objects(edges), truncated)
 
     def shortest_paths(self, source, target, max_hops=4, limit=5, relations=None) -> list[PathResult]:
-        source, target = str(source), str(target)
+        source, target = _ok(source), _ok(target)
         if source == target:
             return [PathResult(list(self._nodes([source]).values()), [])]
         rels = _relation_set(relations)
@@ -420,10 +420,10 @@ class CypherQueries:
         return [c for c, ts in types.items() if rdf_type in ts]
 
     def statements_by(self, iri):
-        return self._statement_rows(self._subjects(KKG.speaker, iri))
+        return self._statement_rows(self._subjects(KKG.speaker, _ok(iri)))
 
     def statements_about(self, iri):
-        return self._statement_rows(self._subjects(KKG.about, iri))
+        return self._statement_rows(self._subjects(KKG.about, _ok(iri)))
 
     def _allegation_rows(self, candidates: Iterable[str]) -> list[AllegationRow]:
         typed = self._typed(candidates, str(KKG.Allegation))
@@ -450,10 +450,10 @@ class CypherQueries:
         return out
 
     def allegations_against(self, iri):
-        return self._allegation_rows(self._subjects(KKG.allegedAgainst, iri))
+        return self._allegation_rows(self._subjects(KKG.allegedAgainst, _ok(iri)))
 
     def allegations_by(self, iri):
-        return self._allegation_rows(self._subjects(KKG.allegedBy, iri))
+        return self._allegation_rows(self._subjects(KKG.allegedBy, _ok(iri)))
 
     def _mention_rows(self, candidates: Iterable[str]) -> list[tuple[MentionRow, str]]:
         typed = self._typed(candidates, str(KKG.Mention))
@@ -471,7 +471,7 @@ class CypherQueries:
         return out
 
     def documents_mentioning(self, iri):
-        return [m for m, _ in self._mention_rows(self._subjects(KKG.refersTo, iri))]
+        return [m for m, _ in self._mention_rows(self._subjects(KKG.refersTo, _ok(iri)))]
 
     # ---- documents and timeline ----------------------------------------------------------------------------
     def _graph_sizes(self) -> dict[str, int]:
@@ -507,7 +507,7 @@ class CypherQueries:
         return out
 
     def document(self, iri: str) -> DocumentView | None:
-        iri = str(iri)
+        iri = _ok(iri)
         props = self._doc_props([iri])[iri]
         if not props:
             return None
@@ -531,7 +531,7 @@ class CypherQueries:
                 "MATCH (w:Resource {uri: $who}) CALL { WITH w MATCH (w)--(x:Resource) RETURN x "
                 "UNION WITH w MATCH (x:Resource)-[r1 {iri: $sd}]->(:Resource)-[r2 {iri: $mentions}]->(w) RETURN x } "
                 f"WITH x WHERE any(t IN x._t WHERE t IN $types) {select}",
-                who=str(entity), sd=str(KKG.sourceDocument), mentions=str(KKG.mentions), types=types, dates=dates)
+                who=_ok(entity), sd=str(KKG.sourceDocument), mentions=str(KKG.mentions), types=types, dates=dates)
         else:
             rows = self._read(f"MATCH (x:Resource) WHERE any(t IN x._t WHERE t IN $types) WITH x {select}",
                               types=types, dates=dates)

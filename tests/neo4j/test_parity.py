@@ -89,3 +89,17 @@ def test_neighbourhood_and_paths(stores, subjects):
         embedded.neighbourhood(entities[0], hops=1, relations=["plaintiff", "defendant"])
     for a, b in zip(entities[::7], entities[3::7]):
         assert neo.shortest_paths(a, b) == embedded.shortest_paths(a, b), (a, b)
+
+
+@pytest.mark.parametrize("method", PER_ENTITY + ("neighbourhood",))
+def test_invalid_iris_are_refused_alike(stores, method):
+    from kadrey_kg.graph.errors import InvalidIRI
+
+    for store in stores:
+        with pytest.raises(InvalidIRI, match="not a valid IRI"):
+            getattr(store, method)("https://x/a b> } DETACH DELETE n //")
+    for store in stores:
+        with pytest.raises(InvalidIRI):
+            store.labels(["<bad>"])
+        with pytest.raises(InvalidIRI):
+            store.neighbourhood("https://w3id.org/kadrey-kg/id/org/meta-platforms", relations=["bad name"])
