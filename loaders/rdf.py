@@ -74,7 +74,7 @@ def document_node(g: Graph, doc: Doc) -> None:
     if date := _date(meta.filed_date):
         g.add((d, KKG.filedDate, date))
     if meta.url:
-        g.add((d, SCHEMA.url, URIRef(meta.url) if re.match(r"^https?://\S+$", meta.url) else Literal(meta.url)))
+        g.add((d, SCHEMA.url, Literal(meta.url, datatype=XSD.anyURI)))  # as the curated manifest writes it
     if meta.case_number:
         g.add((d, KKG.caseNumber, Literal(meta.case_number)))
     if meta.docket_entry:
