@@ -211,7 +211,7 @@ class Linker:
         for r in resolved:
             if r.entity and self._kind(r.entity) == "person":
                 gap = text[r.end:m.start] if r.end <= m.start else text[m.end:r.start] if m.end <= r.start else None
-                if gap is not None and re.fullmatch(r"\s*[,(]?\s*", gap):
+                if gap is not None and re.fullmatch(r"[ \t]*[,(]?[ \t]*", gap):  # same line, next to it
                     seen[org] = r.entity
         person = seen.get(org) or next((s for s, p, o in self.gaz.facts if p == KKG.ceoOf and o == org), None)
         return self.use(person, "person", m.text, lang_at(self.doc, m.start), person in self.gaz.kinds) if person else None

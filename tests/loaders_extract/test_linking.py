@@ -102,3 +102,15 @@ def test_the_court_in_a_news_article_without_a_court_is_not_linked(tmp_path):
                     encoding="utf-8")
     doc = run(str(path))
     assert not [m for m in doc.mentions if m.text == "the Court"]
+
+
+def test_english_roles_bylines_and_org_cues(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Revenue sharing at Meta\n\nBy Jordan Pike\n\n"
+                    "Meta's CEO defended the plan on Tuesday. The startup Mistral AI declined to comment, "
+                    "and so did the law firm Hargrove & Lowell.\n", encoding="utf-8")
+    doc = run(str(path))
+    assert linked(doc, "Meta's CEO") == {MARK}  # the curated CEO of Meta
+    assert linked(doc, "Jordan Pike") == {entity_iri("person", "Jordan Pike")}
+    assert linked(doc, "Mistral AI") == {entity_iri("org", "Mistral AI")}
+    assert linked(doc, "Hargrove & Lowell") == {entity_iri("org", "Hargrove & Lowell")}

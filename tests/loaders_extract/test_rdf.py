@@ -122,3 +122,19 @@ def test_document_graphs_pass_shacl(shared_dir):
     for path in [shared_dir / "seeds/000_bc4c7a8b21ff83da.txt", shared_dir / "corpus/en/en04_discovery_order_torrenting_2025.txt"]:
         report = validate(ingest(str(path)).graph, with_base=True)
         assert report.conforms, [str(r) for r in report.results][:5]
+
+
+def test_cited_and_reported_documents(shared_dir):
+    doc = ingest(str(shared_dir / "corpus/en/en05_discovery_order_ecf351_2024.txt"))
+    g = doc.graph
+    paper = next(s for s, o in g.subject_objects(SCHEMA.name) if str(o) == "Llama 2 paper")
+    assert (paper, RDF.type, KKG.Document) in g
+    assert (paper, KKG.about, KKGID["model/llama-2"]) in g
+    assert (paper, KKG.publishedBy, KKGID["org/meta-platforms"]) in g
+    assert any(g.value(ev, KKG.sourceDocument) == doc.iri for ev in g.subjects(RDF.subject, paper))
+    news = ingest(str(shared_dir / "seeds/000_bc4c7a8b21ff83da.txt"))
+    filings = set(news.graph.subjects(RDF.type, KKG.CourtFiling))
+    assert len(filings) == 1
+    filing = filings.pop()
+    assert (filing, KKG.filedIn, KKGID["case/kadrey-v-meta"]) in news.graph
+    assert str(filing).startswith(str(news.iri) + "/")  # one node per reporting text
