@@ -172,10 +172,11 @@ class SparqlQueries:
 
         triples: dict[tuple, set] = defaultdict(set)  # (s, p, o-term) -> graphs
         for p, o, g in out_rows:
-            if p.value not in _CARD_SKIP_OUT:
+            if p.value not in _CARD_SKIP_OUT and not isinstance(o, ox.BlankNode):
                 triples[(iri, p.value, o)].add(g.value)
         for x, p, g in in_rows:
-            if p.value not in _CARD_SKIP_IN:
+            # blank nodes (OWL lists in the ontology) are structure, not facts about the entity
+            if p.value not in _CARD_SKIP_IN and isinstance(x, ox.NamedNode):
                 triples[(x.value, p.value, node)].add(g.value)
         keys = sorted(triples, key=lambda t: (t[1], t[0] != iri, t[2].value if t[0] == iri else t[0]))[:_CARD_MAX_FACTS]
         sources = self._sources({(s, p, o): triples[(s, p, o)] for s, p, o in keys})
