@@ -365,8 +365,32 @@ def child_neo4j(uri: str, store_path: str, batch: str = "50") -> dict:
     return out
 
 
+def child_store_rss(store_path: str, out_path: str, flush_every: str = "0") -> dict:
+    """Why ingest RSS grows: replay an ingested store's document graphs into a fresh raw
+    pyoxigraph store with the embedded store's update, RSS every 100 documents; with
+    `flush_every` > 0, call Store.flush() that often."""
+    import io
+
+    import pyoxigraph as ox
+
+    src = ox.Store.read_only(store_path)
+    names = [g.value for g in src.named_graphs() if "/doc/" in g.value]
+    dst = ox.Store(out_path)
+    every, rss = int(flush_every), []
+    for i, name in enumerate(names, 1):
+        nt = io.BytesIO()
+        src.dump(nt, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+        dst.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{nt.getvalue().decode()}}} }}")
+        if every and i % every == 0:
+            dst.flush()
+        if i % 100 == 0:
+            rss.append(round(rss_now_mib()))
+    return {"documents": len(names), "flush_every": every, "rss_mib_per_100_docs": rss}
+
+
 CHILDREN = {"ingest": child_ingest, "load": child_load, "queries": child_queries,
-            "translate": child_translate, "neo4j": child_neo4j}
+            "translate": child_translate, "neo4j": child_neo4j,
+            "store_rss": child_store_rss}
 
 
 # ---- the driver -----------------------------------------------------------------------------------
