@@ -22,6 +22,7 @@ from kadrey_kg.ontology import CURATED_GRAPH, KKG, ONTOLOGY_GRAPH, SYSTEM_GRAPHS
 from .base import Store
 from .errors import QueryFailed, QueryRefused, StoreUnavailable
 from .model import QueryResult, Stats
+from .shaping import check_iri
 from .sparql_queries import SparqlQueries
 
 # SPARQL keywords a read-only console refuses outright (updates fail to parse as queries anyway;
@@ -228,9 +229,7 @@ class EmbeddedStore(SparqlQueries, Store):
 
 
 def _check_iri(iri: str) -> None:
-    from .sparql_queries import _ok
-
-    _ok(iri)
+    check_iri(iri)
 
 
 def _literal(value: str):

@@ -25,7 +25,7 @@ from .model import (
     PathResult, SourceRef, StatementRow, Subgraph, TimelineItem,
 )
 from .shaping import match_score, sort_sources
-from .sparql_queries import _ok, _relation_set, _shape_labels  # same IRI check → same InvalidIRI
+from .shaping import check_iri as _ok, relation_set as _relation_set, shape_labels as _shape_labels  # same IRI check → same InvalidIRI
 from .vocab import (
     DATE_PREDICATES, DOCUMENT_TYPES, ENTITY_TYPES, NAME_PREDICATES, NON_RELATIONS, PLUMBING_TYPES,
     kkg_types, local_name, pick_labels,

@@ -1,9 +1,20 @@
 """Result-shaping rules shared by both stores, so the parity suite compares like with like."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
+import pyoxigraph as ox
+from rdflib import RDFS
+from rdflib.namespace import SKOS
+
+from kadrey_kg.ontology import KKG, SCHEMA
+
+from .errors import InvalidIRI
 from .model import SourceRef
+from .vocab import pick_labels
+
+_IRI_OK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s\x00-\x20]*")
 
 
 def match_score(query: str, name: str) -> float:
@@ -23,3 +34,30 @@ def match_score(query: str, name: str) -> float:
 def sort_sources(refs: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
     """Distinct sources ordered by document, then start offset (unknown spans first)."""
     return tuple(sorted(set(refs), key=lambda r: (r.document, -1 if r.start is None else r.start, -1 if r.end is None else r.end, r.text or "")))
+
+
+def check_iri(iri: str) -> str:
+    iri = str(iri)
+    if not _IRI_OK.fullmatch(iri):
+        raise InvalidIRI(f"not a valid IRI: {iri[:200]!r}")
+    try:
+        ox.NamedNode(iri)  # Oxigraph's own IRI check is stricter (percent-encoding, ports...)
+    except ValueError as err:
+        raise InvalidIRI(f"not a valid IRI: {iri[:200]!r} ({err})") from None
+    return iri
+
+
+def relation_set(relations) -> set[str] | None:
+    if not relations:
+        return None
+    return {check_iri(r if ":" in r else str(KKG[r])) for r in relations}
+
+
+def shape_labels(preds: dict[str, list]) -> dict:
+    labels = pick_labels(preds.get(str(RDFS.label), []))
+    mt = pick_labels(preds.get(str(KKG.machineTranslatedLabel), []))
+    for k, v in mt.items():
+        labels.setdefault(k, v)
+    if not labels:
+        labels = pick_labels(preds.get(str(SKOS.prefLabel), []) + preds.get(str(SCHEMA.name), []))
+    return labels

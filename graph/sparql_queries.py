@@ -7,7 +7,7 @@ Neo4j live in graph/vocab.py and graph/shaping.py.
 from __future__ import annotations
 
 import re
-from collections import defaultdict, deque
+from collections import defaultdict
 from typing import Iterable
 
 import pyoxigraph as ox
@@ -16,18 +16,16 @@ from rdflib.namespace import SKOS
 
 from kadrey_kg.ontology import CURATED_GRAPH, KKG, ONTOLOGY_GRAPH, SCHEMA, SYSTEM_GRAPHS, normalize_name
 
-from .errors import InvalidIRI
 from .model import (
     AllegationRow, DocumentSummary, DocumentView, Edge, EntityCard, EntityHit, Fact, MentionRow, Node,
     PathResult, SourceRef, StatementRow, Subgraph, TimelineItem,
 )
-from .shaping import match_score, sort_sources
+from .shaping import check_iri as _ok, match_score, relation_set as _relation_set, shape_labels as _shape_labels, sort_sources
 from .vocab import (
     DATE_PREDICATES, DOCUMENT_TYPES, ENTITY_TYPES, NAME_PREDICATES, NON_RELATIONS, PLUMBING_TYPES,
     kkg_types, local_name, pick_labels,
 )
 
-_IRI_OK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s\x00-\x20]*")
 _SYSTEM = {str(g) for g in SYSTEM_GRAPHS}
 _NON_REL_SPARQL = ", ".join(f"<{p}>" for p in sorted(NON_RELATIONS))
 _ENTITY_VALUES = " ".join(f"<{t}>" for t in sorted(ENTITY_TYPES))
@@ -38,17 +36,6 @@ _CARD_SKIP_OUT = {str(p) for p in (RDF.type, RDFS.label, SKOS.altLabel, SKOS.pre
 _CARD_SKIP_IN = {str(p) for p in (KKG.refersTo, KKG.mentions, RDF.subject, RDF.object, KKG.sourceDocument,
                                   KKG.speaker, KKG.allegedBy, KKG.allegedAgainst, KKG.about, RDF.type)}
 _CARD_MAX_FACTS = 2000
-
-
-def _ok(iri: str) -> str:
-    iri = str(iri)
-    if not _IRI_OK.fullmatch(iri):
-        raise InvalidIRI(f"not a valid IRI: {iri[:200]!r}")
-    try:
-        ox.NamedNode(iri)  # Oxigraph's own IRI check is stricter (percent-encoding, ports...)
-    except ValueError as err:
-        raise InvalidIRI(f"not a valid IRI: {iri[:200]!r} ({err})") from None
-    return iri
 
 
 def _values(iris: Iterable[str]) -> str:
@@ -546,16 +533,6 @@ class SparqlQueries:
         return out
 
 
-def _shape_labels(preds: dict[str, list]) -> dict:
-    labels = pick_labels(preds.get(str(RDFS.label), []))
-    mt = pick_labels(preds.get(str(KKG.machineTranslatedLabel), []))
-    for k, v in mt.items():
-        labels.setdefault(k, v)
-    if not labels:
-        labels = pick_labels(preds.get(str(SKOS.prefLabel), []) + preds.get(str(SCHEMA.name), []))
-    return labels
-
-
 def _first_per_subject(rows) -> dict[str, tuple]:
     """OPTIONALs multiply rows; keep, per subject, the smallest row by lexical values (deterministic)."""
     best: dict[str, tuple] = {}
@@ -565,12 +542,6 @@ def _first_per_subject(rows) -> dict[str, tuple]:
         if key not in best or sortable < best[key][0]:
             best[key] = (sortable, tuple(row))
     return {k: v[1] for k, v in sorted(best.items())}
-
-
-def _relation_set(relations) -> set[str] | None:
-    if not relations:
-        return None
-    return {_ok(r if ":" in r else str(KKG[r])) for r in relations}
 
 
 def _chunks(items, size):
