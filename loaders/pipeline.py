@@ -69,6 +69,7 @@ class Statement:
     date: str | None = None
     medium: str | None = None       # free label ("blog post", "earnings call") or an IRI string
     about: list[URIRef] = field(default_factory=list)
+    occasion: URIRef | None = None  # the shared event it was said at (loaders/occasions.py)
 
 
 @dataclass
@@ -107,6 +108,7 @@ class Doc:
     statements: list[Statement] = field(default_factory=list)
     allegations: list[Allegation] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    occasions: dict = field(default_factory=dict)   # IRI -> occasions.Occasion
     # original text -> {"lang": target, "text": translation, "engine": "..."}; None entry = untranslated
     translations: dict[str, dict | None] = field(default_factory=dict)
     graph: Graph | None = None
@@ -129,7 +131,7 @@ REGISTRY: dict[str, Component] = {}
 
 DEFAULT_ORDER = (
     "read", "detect_language", "segment", "mentions", "link",
-    "statements", "allegations", "relations", "translate", "to_rdf",
+    "statements", "occasions", "allegations", "relations", "translate", "to_rdf",
 )
 
 
@@ -145,7 +147,7 @@ def component(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str]
 
 def _load_builtin_components() -> None:
     # Importing the modules registers their components.
-    from . import read, language, nlp, linking, statements, allegations, relations, translate, rdf  # noqa: F401
+    from . import read, language, nlp, linking, statements, occasions, allegations, relations, translate, rdf  # noqa: F401
 
 
 class PipelineError(Exception):

@@ -33,9 +33,17 @@ LANGS = ("fr", "en")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _date(value: str | None) -> Literal | None:
-    if value and ISO_DATE.match(value):
+def _date(value: str | None, partial: bool = False) -> Literal | None:
+    """xsd:date for a full ISO date; with `partial`, "2024-04" → xsd:gYearMonth and "2024" →
+    xsd:gYear ("en avril 2024" is all a text may say)."""
+    if not value:
+        return None
+    if ISO_DATE.match(value):
         return Literal(value, datatype=XSD.date)
+    if partial and re.fullmatch(r"\d{4}-\d{2}", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    if partial and re.fullmatch(r"\d{4}", value):
+        return Literal(value, datatype=XSD.gYear)
     return None
 
 
@@ -201,13 +209,15 @@ def statement_nodes(g: Graph, doc: Doc) -> None:
         g.add((node, KKG.speaker, st.speaker))
         g.add((node, KKG.text, Literal(st.text, lang=st.lang)))
         g.add((node, KKG.isQuote, Literal(bool(st.is_quote))))
-        if date := _date(st.date):
+        if date := _date(st.date, partial=True):
             g.add((node, KKG.statedOn, date))
         if st.medium:
             if re.match(r"^https?://", st.medium):
                 g.add((node, KKG.medium, URIRef(st.medium)))
             else:
                 g.add((node, KKG.mediumLabel, Literal(st.medium, lang=st.lang)))
+        if st.occasion is not None:
+            g.add((node, KKG.medium, st.occasion))
         for about in st.about:
             g.add((node, KKG.about, about))
         _provenance(g, node, doc, st.start, st.end)
@@ -240,6 +250,18 @@ def relation_nodes(g: Graph, doc: Doc) -> None:
         _provenance(g, node, doc, rel.start, rel.end)
 
 
+def occasion_nodes(g: Graph, doc: Doc) -> None:
+    """Occasions the document's statements were made at (curated ones are only referenced)."""
+    for occ in doc.occasions.values():
+        if occ.curated:
+            continue
+        g.add((occ.iri, RDF.type, KKG.EarningsCall if occ.medium == "earnings call" else KKG.Event))
+        for lang, label in occ.labels.items():
+            g.add((occ.iri, RDFS.label, Literal(label, lang=lang)))
+        g.add((occ.iri, KKG.date, Literal(occ.month, datatype=XSD.gYearMonth)))
+        g.add((occ.iri, KKG.about, occ.speaker))
+
+
 def document_graph(doc: Doc) -> Graph:
     g = Graph(identifier=doc.iri)
     for prefix, ns in PREFIXES.items():
@@ -248,6 +270,7 @@ def document_graph(doc: Doc) -> Graph:
     entity_nodes(g, doc)
     mention_nodes(g, doc)
     statement_nodes(g, doc)
+    occasion_nodes(g, doc)
     allegation_nodes(g, doc)
     relation_nodes(g, doc)
     return g
