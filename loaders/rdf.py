@@ -28,7 +28,7 @@ KIND_CLASS = {"person": KKG.Person, "org": KKG.Organization, "court": KKG.Court,
               "model": KKG.AIModel, "dataset": KKG.Dataset, "product": KKG.Product, "claim": KKG.LegalClaim,
               "event": KKG.Event, "group": KKG.PartyGroup}
 # Proper names: the same string labels the entity in both languages (not a translation).
-NAME_KINDS = {"person", "org", "case", "model", "dataset", "product"}
+NAME_KINDS = {"person", "org", "court", "case", "model", "dataset", "product"}
 LANGS = ("fr", "en")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -151,6 +151,13 @@ def entity_nodes(g: Graph, doc: Doc) -> None:
             for lang in langs:
                 g.add((iri, RDFS.label, Literal(name, lang=lang)))
             _translation(g, iri, name, doc, KKG.machineTranslatedLabel)
+            if doc.translations.get(name) is None:
+                # No model (or nothing to translate with): the name as written labels the other
+                # language too, flagged kkg:untranslated, so the document is still stored whole.
+                for lang in LANGS:
+                    if lang not in langs:
+                        g.add((iri, RDFS.label, Literal(name, lang=lang)))
+                g.add((iri, KKG.untranslated, Literal(True)))
         for lang, names in ent.names.items():
             for n in names:
                 if lang and n != name:

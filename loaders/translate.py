@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 OTHER_LANGUAGE = {"fr": "en", "en": "fr"}
 # Proper names stay as they are ("Meta" is not "Méta"); descriptive labels are translated.
-NAME_KINDS = frozenset({"person", "org", "model", "dataset", "product", "case"})
+NAME_KINDS = frozenset({"person", "org", "court", "model", "dataset", "product", "case"})
 _warned: set[tuple[str, str]] = set()
 
 
