@@ -31,9 +31,14 @@ def match_score(query: str, name: str) -> float:
     return 0.0
 
 
+MAX_SOURCES_PER_FACT = 25  # a caption fact repeated by every court order would otherwise carry thousands
+
+
 def sort_sources(refs: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
-    """Distinct sources ordered by document, then start offset (unknown spans first)."""
-    return tuple(sorted(set(refs), key=lambda r: (r.document, -1 if r.start is None else r.start, -1 if r.end is None else r.end, r.text or "")))
+    """Distinct sources ordered by document, then start offset (unknown spans first); at most
+    MAX_SOURCES_PER_FACT, the first in that order, so both stores cut the same way."""
+    ordered = sorted(set(refs), key=lambda r: (r.document, -1 if r.start is None else r.start, -1 if r.end is None else r.end, r.text or ""))
+    return tuple(ordered[:MAX_SOURCES_PER_FACT])
 
 
 def check_iri(iri: str) -> str:

@@ -35,6 +35,7 @@ _CARD_SKIP_OUT = {str(p) for p in (RDF.type, RDFS.label, SKOS.altLabel, SKOS.pre
                                    KKG.wikidata, KKG.courtListener, SCHEMA.url, SCHEMA.sameAs)}
 _CARD_SKIP_IN = {str(p) for p in (KKG.refersTo, KKG.mentions, RDF.subject, RDF.object, KKG.sourceDocument,
                                   KKG.speaker, KKG.allegedBy, KKG.allegedAgainst, KKG.about, RDF.type)}
+_CARD_SKIP_IN_SPARQL = ", ".join(f"<{p}>" for p in sorted(_CARD_SKIP_IN))
 _CARD_MAX_FACTS = 2000
 
 
@@ -138,8 +139,11 @@ class SparqlQueries:
         iri = _ok(iri)
         node = ox.NamedNode(iri)
         out_rows = self._select_terms("SELECT ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", s=node)
-        in_rows = self._select_terms("SELECT ?x ?p ?g WHERE { GRAPH ?g { ?x ?p ?s } }", s=node)
-        if not out_rows and not in_rows:
+        # incoming plumbing (mentions, evidence, statements about it) can be thousands of rows on a
+        # hub entity: filter it in the store, not in Python
+        in_rows = self._select_terms(
+            f"SELECT ?x ?p ?g WHERE {{ GRAPH ?g {{ ?x ?p ?s }} FILTER(isIRI(?x) && ?p NOT IN ({_CARD_SKIP_IN_SPARQL})) }}", s=node)
+        if not out_rows and not in_rows and not self._ask_subject_or_object(node):
             return None
         types = [o.value for p, o, g in out_rows if p.value == str(RDF.type)]
         label_rows: dict[str, list] = defaultdict(list)
@@ -196,6 +200,9 @@ class SparqlQueries:
             links=tuple(sorted(links)),
             facts=facts,
         )
+
+    def _ask_subject_or_object(self, node) -> bool:
+        return bool(self._ox.query("ASK { ?x ?p ?s }", use_default_graph_as_union=True, substitutions={ox.Variable("s"): node}))
 
     def _sources(self, triples: dict[tuple, set]) -> dict[tuple, tuple[SourceRef, ...]]:
         """Sources of each (s, p, o-term) triple: its evidence spans, else the document graphs holding it."""
