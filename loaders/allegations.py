@@ -19,7 +19,8 @@ import re
 from kadrey_kg.ontology import entity_iri
 
 from .patterns import (ACCUSATION_AGAINST, ACCUSATORY, ACCUSE_EN, ACCUSE_FR, ALLEGATION_NOUN, CLAIM_OF, COMPEL,
-                       CONTEND_EN, CONTEND_FR, COURT_SUBJECT, PLAINTIFF_WORDS, THEORY, Context, claim_in, words)
+                       CONTEND_EN, CONTEND_FR, COURT_SUBJECT, LED_BY, PLAINTIFF_WORDS, PLURAL_NP, THEORY, Context,
+                       claim_in, words)
 from .pipeline import Allegation, Doc, component
 from .statements import find_quotes
 
@@ -68,6 +69,36 @@ class Extractor:
         if cand is not None and self.plaintiffs and EXAMPLES.search(self.text[lo:cand.start]):
             return self.plaintiffs
         return self.resolve(cand)
+
+    def accusers_before(self, lo: int, cue: int) -> list:
+        """Every accuser of a cue: coordinated subjects ("Le SNE, la SGDL et le SNAC ont assigné"), a
+        plural noun phrase standing for agents just named (« Les organisations accusent … ») or for its
+        named leader ("The authors, led by Andrea Bartz, allege …"), else `accuser_before`."""
+        head = self.text[lo:cue]
+        if PLEADING_OWNER.search(head) or PLEADING_SUBJECT.search(head[-40:]):
+            return [self.plaintiffs] if self.plaintiffs else []
+        cand = self.ctx.subject_before(lo, cue)
+        by = self.accuser_before(lo, cue)
+        if by is not None:
+            if cand is not None and cand.how == "mention" and by == cand.iri:
+                return [iri for iri in self.ctx.coordinated(cand, lo) if iri]
+            return [by]
+        plural = list(PLURAL_NP.finditer(head))
+        if cand is None and not plural:
+            return []
+        if cand is not None and cand.how == "mention":
+            return []      # a named subject that could not accuse (a model, a dataset)
+        start = cand.start if cand is not None else lo + plural[-1].start()
+        if plural and lo + plural[-1].start() < start:
+            start = lo + plural[-1].start()
+        led = LED_BY.search(self.text, start, cue)
+        if led:            # "The authors, led by Andrea Bartz, allege": the leader is named
+            named = [c for c in self.ctx.candidates(led.end(), cue) if c.how == "mention" and c.iri]
+            if named:
+                return [iri for iri in self.ctx.coordinated(named[-1], led.end()) if iri]
+        if plural or (cand is not None and cand.how in ("group", "pronoun")):
+            return self.ctx.plural_antecedent(start)
+        return []
 
     def target_in(self, start: int, end: int, accuser, near: int = 80):
         """The agent a clause is against: its first agent that is not the accuser (a subject comes
@@ -120,14 +151,21 @@ class Extractor:
                     if self.in_quote(m.start()) or self.negated(m.start()):
                         continue
                     lo = _clause_start(text, s_start, m.start())
-                    by = self.accuser_before(lo, m.start())
-                    if by is None:
+                    accusers = self.accusers_before(lo, m.start()) if strong else [self.accuser_before(lo, m.start())]
+                    accusers = [a for a in accusers if a is not None]
+                    if not accusers:
                         continue
+                    by = accusers[0]
                     content = m.end()
                     obj = re.match(r"\s*(?:à\s+)?", text[m.end():s_end])
                     after = ctx.candidates(m.end(), min(s_end, m.end() + 40))
                     if strong and after and after[0].start - m.end() <= (obj.end() if obj else 0) + 1:
                         target = self.resolve(after[0])          # "accusent Meta d'avoir …"
+                        # "accusent Meta d'avoir …" / "accuse OpenAI of copying": the charge follows the
+                        # target; a bare suit ("ont assigné Meta devant le tribunal") is the whole sentence
+                        charge = re.match(r"\s*,?\s*(?:d[’']|de\s|des\s|du\s|of\s|for\s|over\s|pour\s|that\s|que\s)",
+                                          text[after[0].end:s_end])
+                        content = m.end() if charge else s_start
                     else:
                         comp = re.match(r"[^.;]{0,40}?(?:\bque\b|\bqu[’']|\bthat\b|:)\s*", text[m.end():s_end])
                         content = m.end() + (comp.end() if comp else 0)
@@ -137,7 +175,8 @@ class Extractor:
                         continue
                     if not strong and by in self.ctx.defendants and not ACCUSATORY.search(clause):
                         continue
-                    self.add(by, target, content, s_end)
+                    for by in accusers:
+                        self.add(by, target, content, s_end)
 
     def passives(self):
         """« Meta est accusée par les auteurs d'avoir … », "Meta has been accused of …"."""

@@ -158,6 +158,32 @@ NEUTRAL_PRONOUN = words(r"elle", r"it")
 
 SPOKESPERSON = re.compile(r"(?:porte-parole|spokes(?:person|man|woman)|représentante?s?|representatives?|"
                           r"dirigeants?|direction)\s+(?:de\s+|du\s+|d[’']|of\s+|for\s+)?(?:la\s+|l[’']|the\s+)?$", re.I)
+# "Lawyers for the authors at Lieff Cabraser said": the firm the lawyers belong to speaks
+LAWYERS_AT = re.compile(r"\b(?:lawyers?|attorneys?|counsel|avocate?s?|conseils?)\b[^,.;«“\"]{0,50}?"
+                        r"(?:\bat|\bfrom|\bwith|\bdu\s+cabinet|\bchez)\s+(?:the\s+(?:law\s+)?firm\s+|le\s+cabinet\s+)?$", re.I)
+# a title in apposition after a name: "Maïa Bensimon, déléguée générale du SNAC, …", "Mark Lemley, a professor at …"
+TITLE = (r"(?:président|présidente|directeur|directrice|délégué|déléguée|porte-parole|avocat|avocate|associé|associée|"
+         r"fondateur|fondatrice|cofondateur|professeur|professeure|secrétaire|chercheur|chercheuse|membre|juriste|"
+         r"responsable|dirigeant|dirigeante|auteur|autrice|auteure|écrivain|écrivaine|romancier|romancière|patron|patronne|"
+         r"chief|CEO|president|director|partner|lawyer|attorney|counsel|spokes(?:person|man|woman)|professor|founder|"
+         r"co-founder|cofounder|head|chair(?:man|woman|person)?|executive|officer|analyst|author|writer|novelist|"
+         r"researcher|member|vice-president|senior|scholar|expert|experte|spécialiste|specialist)")
+APPOSITION = re.compile(r"\s*,\s*(?:(?:un|une|le|la|l[’']|the|a|an|its|his|her|their|son|sa|leur|ancien|ancienne|"
+                        r"former|longtime)\s+)*(?:[\w-]+\s+){0,2}?" + TITLE + r"\b[^,.;«“\"]{0,70}?,\s*", re.I)
+# "The authors, led by Andrea Bartz, …": the named leader or members of a plural subject
+LED_BY = words(r"led\s+by", r"including", r"among\s+them", r"menée?s\s+par", r"emmenée?s\s+par", r"dont",
+               r"parmi\s+lesquel(?:le)?s", r"notamment")
+# a plural subject standing for agents named just before: « Les organisations accusent … », "The groups allege …"
+PLURAL_NP = words(r"(?:les|ces|the|these|those|both)\s+(?:(?:deux|trois|quatre|two|three|four|\w+)\s+)?"
+                  r"(?:organisations|organizations|syndicats|associations|groups|groupes|éditeurs|publishers|companies|"
+                  r"sociétés|entreprises|authors|auteurs|autrices|writers|écrivains|artists|artistes|plaignants|"
+                  r"plaintiffs|outlets|médias|newspapers|journaux|labels|studios|unions|firms|organismes|"
+                  r"plaignantes|demandeurs|parties)")
+COORD = re.compile(r"^\s*\)?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and|et)?|and|et|&)\s*(?:(?:the|le|la|les|l[’'])\s*)?$", re.I)
+
+# a speaker described rather than named between a quote and its verb ("”, a spokesperson for OpenAI said")
+DESCRIBED = re.compile(r"porte-parole|spokes(?:person|man|woman)|représentante?s?|representatives?|lawyers?|attorneys?|"
+                       r"avocate?s?|counsel", re.I)
 # prepositions that make a following name an object, not a speaker
 PREPOSITIONS = {"de", "du", "des", "d", "à", "au", "aux", "avec", "dans", "pour", "par", "sur", "contre", "entre",
                 "of", "in", "with", "for", "by", "on", "to", "against", "from", "at", "about", "v", "vs", "v.", "vs."}
@@ -463,11 +489,48 @@ class Context:
             prep_art = len(before) >= 2 and prev in {"the", "le", "la", "les"} and before[-2].lower() in PREPOSITIONS
             if SPOKESPERSON.search(self.text[max(start, c.start - 30):c.start]):
                 return c      # « un porte-parole de Meta a déclaré »: the spokesperson speaks for Meta
+            if LAWYERS_AT.search(self.text[max(start, c.start - 70):c.start]) and self.kind(c.iri) == "org":
+                return c      # "Lawyers for the authors at Lieff Cabraser said": the firm speaks
             if (prev in PREPOSITIONS and not article) or prep_art \
                     or self.text[max(0, c.start - 2):c.start].endswith(("d’", "d'")):
                 continue
             return c
         return None
+
+    def coordinated(self, cand: Candidate, lo: int) -> list:
+        """The agents coordinated with a subject ("Le SNE, la SGDL et le SNAC ont assigné …"), in order;
+        [cand.iri] when it stands alone."""
+        out = [cand.iri]
+        if cand.how != "mention":
+            return out
+        prev_start, head = cand.start, cand.iri
+        for m in reversed(self.mentions_in(lo, cand.start)):
+            if m.end > prev_start:
+                continue      # a mention nested in one already read
+            gap = self.text[m.end:prev_start]
+            if m.entity == head and re.fullmatch(r"\s*\(\s*", gap):
+                prev_start = m.start     # "Syndicat national de l'édition (SNE)": one agent, two names
+                continue
+            # "… et le Syndicat national des auteurs (SNAC)": a full name the linker left, then its acronym
+            gap = re.sub(r"[A-ZÀ-Ý][^(),;.]{0,80}\(\s*$", "", gap)
+            if not self.is_agent(m.entity) or not COORD.match(gap):
+                break
+            if m.entity not in out:
+                out.insert(0, m.entity)
+            prev_start, head = m.start, m.entity
+        return out
+
+    def plural_antecedent(self, offset: int, back: int = 2) -> list:
+        """Agents a plural noun phrase stands for: the last coordination of two or more agents in
+        this or the previous sentences ("Le SNE, la SGDL et le SNAC … Les organisations …")."""
+        lo = self.window_start(offset, back)
+        for m in reversed(self.mentions_in(lo, offset)):
+            if not self.is_agent(m.entity):
+                continue
+            group = self.coordinated(Candidate(m.start, m.end, m.entity, "mention"), lo)
+            if len(group) >= 2:
+                return group
+        return []
 
     def subject_after(self, cue_end: int, end: int, papers: bool = False) -> Candidate | None:
         """The speaker of an inverted attribution ("», a écrit Zuckerberg", "according to Meta")."""

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_dates
-from .patterns import (ACCORDING_TO, ACCUSATORY, ACCUSE_EN, ACCUSE_FR, CONTEND_EN, CONTEND_FR, COURT_SUBJECT,
+from .patterns import (ACCORDING_TO, ACCUSATORY, APPOSITION, DESCRIBED, ACCUSE_EN, ACCUSE_FR, CONTEND_EN, CONTEND_FR, COURT_SUBJECT,
                        COURT_VERB, COURT_WORDS, DASH_ATTRIBUTION, HOLDING, MOTION, PARTY_PAPER, SPEECH_EN, SPEECH_FR,
                        Context, clause_start, medium_in, medium_label, month_year)
 from .pipeline import Doc, Statement, component
@@ -134,7 +134,9 @@ class Extractor:
         stop = re.search(r"[.!?]\s|\n|[«“]", tail)
         tail_end = q.end + (stop.start() if stop else len(tail))
         for cs, ce in self.speech_cues(q.end, tail_end):
-            if len(re.findall(r"\w+", text[q.end:cs])) > 3:
+            # ”, he said / ”, an Anthropic spokesperson said / », a spokesperson for OpenAI said
+            limit = 7 if DESCRIBED.search(text[q.end:cs]) else 3
+            if len(re.findall(r"\w+", text[q.end:cs])) > limit:
                 break
             who = ctx.subject_after(ce, tail_end) or ctx.subject_before(q.end, cs)
             if who and who.iri:
@@ -218,8 +220,11 @@ class Extractor:
                 if len(re.findall(r"\w+", before)) >= 4:     # "…, selon Zuckerberg."
                     self.add(who.iri, s_start, m.start(), quote=False, context=(s_start, s_end))
                 else:                                        # "Selon Zuckerberg, …"
-                    self.add(who.iri, who.end, s_end, quote=self._has_quote(who.end, s_end),
-                             context=(s_start, who.end))
+                    # « Selon Maïa Bensimon, déléguée générale du SNAC, la plainte vise … »: past the title
+                    app = APPOSITION.match(text, who.end, s_end)
+                    start = app.end() if app else who.end
+                    self.add(who.iri, start, s_end, quote=self._has_quote(start, s_end),
+                             context=(s_start, start))
 
     def _with_list(self, end: int) -> int:
         """A sentence ending in ":" owns the list items that follow it ("notamment :\n- Licence …")."""

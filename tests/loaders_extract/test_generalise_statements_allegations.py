@@ -1,0 +1,89 @@
+"""Statements and allegations on unseen-style texts written for these tests (FR/EN news, a client
+alert, a French brief): coordinated and plural accusers, leaders of a plural subject, titles in
+apposition, speakers described after a quote, lawyers speaking for their firm."""
+from __future__ import annotations
+
+import pytest
+
+from kadrey_kg.loaders.pipeline import Pipeline
+
+STEPS = ("read", "detect_language", "segment", "mentions", "link", "statements", "allegations")
+ID = "https://w3id.org/kadrey-kg/id/"
+META = ID + "org/meta-platforms"
+OPENAI = ID + "org/openai"
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return Pipeline(STEPS)
+
+
+@pytest.fixture
+def run(pipe, tmp_path):
+    def run(text: str, name: str = "brief.txt"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return pipe(path)
+    return run
+
+
+def accusers(doc, target):
+    return {str(a.by) for a in doc.allegations if str(a.against) == target}
+
+
+def speakers(doc):
+    return {str(s.speaker): s for s in doc.statements}
+
+
+def test_fr_coordinated_suers_and_plural_accusers(run):
+    doc = run("Des auteurs américains poursuivent Meta\n\n"
+              "Richard Kadrey, Sarah Silverman et Christopher Golden ont porté plainte contre Meta en Californie. "
+              "Les écrivains reprochent à Meta d'avoir entraîné Llama sur des copies piratées de leurs livres.\n")
+    people = {ID + "person/richard-kadrey", ID + "person/sarah-silverman", ID + "person/christopher-golden"}
+    assert people <= accusers(doc, META)
+    # each accuser of the plural subject carries the reproach, not only the suit
+    reproach = [a for a in doc.allegations if "copies piratées" in a.text]
+    assert {str(a.by) for a in reproach} == people
+    # a bare suit is the whole sentence, not the words after the target
+    suit = [a for a in doc.allegations if "plainte" in a.text]
+    assert suit and all(a.text.startswith("Richard Kadrey") for a in suit)
+    for a in doc.allegations:
+        assert doc.text[a.start:a.end] == a.text
+
+
+def test_en_plural_subject_led_by_a_named_author(run):
+    doc = run("Authors press Meta\n\nThe writers, led by Sarah Silverman, allege that Meta copied their "
+              "books without permission to train Llama. The case is pending.\n", name="news.txt")
+    assert ID + "person/sarah-silverman" in accusers(doc, META)
+
+
+def test_plural_noun_without_antecedent_accuses_nobody(run):
+    doc = run("The groups allege that OpenAI copied books without permission. Nothing else was said.\n",
+              name="short.txt")
+    assert not [a for a in doc.allegations if a.by is not None and "group" not in str(a.by)]
+
+
+def test_fr_title_in_apposition_is_not_the_statement(run):
+    doc = run("Meta visée par une plainte\n\nSelon Matthew Butterick, avocat des plaignants, l'affaire pose une "
+              "question de principe pour toute l'industrie.\n", name="breve.txt")
+    st = speakers(doc)[ID + "person/matthew-butterick"]
+    assert st.text.startswith("l'affaire pose")
+
+
+def test_en_spokesperson_for_company_after_quote(run):
+    doc = run("OpenAI responds\n\n\"We believe our models are grounded in fair use and respect creators,\" "
+              "a spokesperson for OpenAI said in a statement.\n", name="press.txt")
+    st = speakers(doc)[OPENAI]
+    assert st.is_quote and st.text.startswith("We believe") and st.medium == "press release"
+
+
+def test_fr_spokesperson_after_quote(run):
+    doc = run("Meta se tait\n\n« Nous n'avons rien à ajouter à ce stade de la procédure », a déclaré un "
+              "porte-parole de Meta.\n", name="meta.txt")
+    assert speakers(doc)[META].text.startswith("Nous n'avons rien")
+
+
+def test_en_lawyers_at_a_firm_speak_for_the_firm(run):
+    doc = run("Client Alert\n\nAttorneys for the plaintiffs at Boies Schiller Flexner said the ruling was narrow "
+              "and would be appealed.\n", name="alert.txt")
+    assert ID + "org/boies-schiller-flexner" in speakers(doc)
