@@ -72,6 +72,16 @@ def canonical_org(name: str) -> str:
     return _title(name) if name.isupper() and len(name) > 5 else name
 
 
+def canonical_case(name: str) -> str:
+    """"Tremblay v. OpenAI, Inc." and "Tremblay v. OpenAI" are one case: each party without its
+    legal form ("Inc.", "et al.")."""
+    parts = re.split(r"\s+(v\.?|vs\.?|c\.)\s+", " ".join(name.split()), maxsplit=1)
+    if len(parts) != 3:
+        return name.strip()
+    left, sep, right = parts
+    return f"{canonical_org(left.rstrip('.').rstrip(',')) or left} {sep} {canonical_org(right.rstrip(',')) or right}"
+
+
 def _title(name: str) -> str:
     return " ".join(w.capitalize() if w.isalpha() else w.title() for w in name.split())
 
@@ -149,8 +159,9 @@ class Linker:
                 self.use(entity_iri("case", key), "case", meta.extra["case_name"], "", False)
                 return self.use(entity_iri("case", key), "case", m.text, lang_at(self.doc, m.start), False)
             return self.new("case", key, m)
-        iri = self.gaz.lookup(m.text, "case")
-        return self.known(iri, m) if iri else self.new("case", m.text.strip(), m)
+        name = canonical_case(m.text)
+        iri = self.gaz.lookup(m.text, "case") or self.gaz.lookup(name, "case")
+        return self.known(iri, m) if iri else self.new("case", name, m)
 
     def person(self, m: Mention, full_names: dict[str, URIRef]) -> URIRef | None:
         name = canonical_person(m.text)
@@ -325,6 +336,10 @@ class Linker:
                     m.entity = self.use(court, "court", m.text, lang_at(self.doc, m.start), False)
             elif m.label == "GROUP" and group is not None:
                 m.entity = self.known(group, m)
+            elif m.label in ("MODEL", "DATASET") and m.source != "gazetteer":  # "its Claude models"
+                kind = m.label.lower()
+                iri = self.gaz.lookup(m.text, kind)
+                m.entity = self.known(iri, m) if iri else self.new(kind, canonical_org(m.text), m)
         seen: dict[URIRef, URIRef] = {}
         resolved = [m for m in mentions if m.entity is not None]
         for m in mentions:

@@ -218,7 +218,8 @@ def pattern_mentions(doc: Doc) -> list[Mention]:
                 s += first.end()
             else:
                 break
-        left, right = m.group(1), m.group(2)
+        e = _caption_end(text, m.start(2), e)
+        left, right = m.group(1), text[m.start(2):e]
         if (" v" in text[s:e] or " c." in text[s:e]) and not (_shouts(left) or _shouts(right)):
             out.append(Mention(s, e, text[s:e], "CASE", source="pattern"))
     for m in COURT_NAME.finditer(text):
@@ -230,6 +231,28 @@ def pattern_mentions(doc: Doc) -> list[Mention]:
     return out
 
 
+CAPTION_ABBREV = {"inc", "corp", "co", "ltd", "llc", "llp", "l.p", "s.a", "al", "jr", "sr", "bros", "u.s", "st", "no"}
+
+
+LEGAL_FORMS = {"inc", "corp", "ltd", "llc", "llp", "plc", "pbc", "l.p", "s.a", "al", "sa", "sas"}
+
+
+def _caption_end(text: str, start: int, end: int) -> int:
+    """A case name ends at a sentence end: "Bartz v. Anthropic. U.S. District Judge ..." stops
+    after "Anthropic" (a period after "Inc", "Corp", "U.S" or an initial does not end it)."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for i, w in enumerate(words):
+        word = w.group(0)
+        nxt = words[i + 1].group(0).strip(".,").lower() if i + 1 < len(words) else None
+        if word.strip(".,").lower() in LEGAL_FORMS and nxt is not None and nxt not in LEGAL_FORMS | {"et"}:
+            return start + w.end() - (1 if word.endswith(",") else 0)  # "Stability AI Ltd. Moves Forward"
+        if word.endswith(".") and w.end() + start < end:
+            stem = word.rstrip(".").lower()
+            if stem not in CAPTION_ABBREV and not re.fullmatch(r"(?:[a-z]\.)*[a-z]", stem):
+                return start + w.end() - 1
+    return end
+
+
 def _shouts(party: str) -> bool:
     letters = [c for c in party if c.isalpha()]
     return len(letters) > 3 and all(c.isupper() for c in letters)
@@ -239,20 +262,32 @@ _CUE = (r"(?:M\.|Mme|Me|Maître|[Ll]['’]avocate?|avocate?|[Ll]e juge|[Ll]a jug
         r"porte-parole|professeure?|ministre|députée?|sénat(?:eur|rice)|directeur|directrice|fondat(?:eur|rice)|"
         r"Mr\.|Mrs\.|Ms\.|Dr\.|Judge|Justice|[Ll]awyer|[Aa]ttorney|[Cc]ounsel|[Ss]pokes(?:wo)?man|[Ss]pokesperson|"
         r"[Pp]rofessor|Senator|Representative|[Ff]ounder|[Aa]uthor|[Nn]ovelist|[Ww]riter|[Ee]crivain|écrivaine?|auteure?)")
-_NAME = r"([A-ZÀ-Ý][a-zà-ÿ'’-]+(?: [A-ZÀ-Ý]\.)?(?: (?:de |van |von |da |du |le )?[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2})"
+_NW = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ'’]+)*"
+_NAME = rf"({_NW}(?: [A-ZÀ-Ý]\.)?(?: (?:de |van |von |da |du |le )?{_NW}){{1,2}})"
 TITLED_PERSON = re.compile(rf"\b{_CUE} {_NAME}")
 CUE_WORDS = {"lawyer", "attorney", "judge", "justice", "magistrate", "mr", "ms", "mrs", "dr", "counsel", "spokesman",
              "spokesperson", "professor", "senator", "founder", "author", "novelist", "writer", "ceo", "avocat",
              "avocate", "juge", "maître", "me", "m", "mme", "président", "présidente", "pdg", "directeur",
              "directrice", "ministre", "écrivain", "écrivaine", "auteur", "auteure", "l'avocate", "l’avocate",
              "l'avocat", "l’avocat"}
-ORG_TAIL = {"associés", "associes", "avocats", "partners", "llp", "llc", "inc", "group", "groupe", "sa", "sas"}
+ORG_TAIL = {"associés", "associes", "avocats", "partners", "llp", "llc", "inc", "group", "groupe", "sa", "sas", "pbc",
+            "corp", "corporation", "company", "ltd", "plc", "gmbh", "sarl"}
 
 
 _ORG_CUE = (r"(?:[Ll]a société|[Ll]['’]entreprise|[Ll]a start-?up|[Ll]e groupe|[Ll]e cabinet|[Ll]['’]éditeur|[Ll]e syndicat"
-            r"|[Ll]a firme|[Tt]he company|[Tt]he firm|[Tt]he start-?up|[Tt]he law firm|[Ss]tart-?up|AI company|AI firm)")
+            r"|(?:[Ll]e|[Aa]u|[Dd]u) cabinet|[Ll]a firme|[Tt]he company|[Tt]he firm|[Tt]he start-?up|[Ll]aw firm|[Ss]tart-?up|AI company|AI firm)")
 _ORG_NAME = r"([A-Z][\w&'’.-]*[\w&](?: (?:&|and|et) [A-Z][\w&'’.-]*[\w&]| [A-Z][\w&'’.-]*[\w&]| AI){0,3})"
 ORG_AFTER_CUE = re.compile(rf"\b{_ORG_CUE} {_ORG_NAME}")
+_TW = r"[A-Z][a-z][\w'’-]*"
+FIRM_NAME = re.compile(rf"\b({_TW}(?: {_TW}){{0,3}} (?:&|\+) {_TW}(?:,? (?:LLP|LLC|P\.C\.|PC|SELARL|AARPI))?)(?![\w&+])")
+# "accuses Stability AI", « le PDG de Mistral AI »: a capitalised word mid-sentence before "AI" names a company
+AI_COMPANY = re.compile(r"(?<=[a-zà-ÿ,] )([A-Z][a-z]+(?:[A-Z][a-z]+)? AI)\b(?![ -][A-Z])")
+AI_ADJECTIVES = {"generative", "responsible", "open", "conversational", "artificial", "explainable", "trustworthy",
+                 "agentic", "frontier", "general", "narrow", "ethical", "sovereign", "applied", "enterprise"}
+MODEL_AFTER_CUE = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Ss]on|[Ss]es|[Ll]es|[Dd]es|[Ll]eurs?|[Tt]he|[Ii]ts|[Tt]heir) "
+                             r"(?:modèles?|models?)(?: d['’]IA| de langage| AI| language)? "
+                             r"([A-Z][\w.-]*[\w](?: [A-Z0-9][\w.-]*[\w]){0,2})")
+HONORIFIC_SURNAME = re.compile(rf"\b(?:M\.|Mme|Mlle|Mr\.|Mrs\.|Ms\.|Dr\.) ({_NW})\b(?![ -][A-ZÀ-Ý])")
 BYLINE = re.compile(rf"^[ \t]*(?:By|BY|Par|PAR) {_NAME}(?:(?:,| and| et) {_NAME})?[ \t]*$", re.M)
 
 
@@ -262,6 +297,15 @@ def titled_people(doc: Doc) -> list[Mention]:
     out = [Mention(m.start(1), m.end(1), m.group(1), "PERSON", source="pattern") for m in TITLED_PERSON.finditer(doc.text)]
     out += [Mention(m.start(1), m.end(1), m.group(1), "ORG", source="pattern") for m in ORG_AFTER_CUE.finditer(doc.text)
             if not m.group(1).isupper() or len(m.group(1)) > 1]
+    out += [Mention(m.start(1), m.end(1), m.group(1), "ORG", source="pattern")  # "Hartwell & Pryce LLP"
+            for m in FIRM_NAME.finditer(doc.text) if not _heading_line(doc.text, m.start())]
+    out += [Mention(m.start(1), m.end(1), m.group(1), "ORG", source="pattern")
+            for m in AI_COMPANY.finditer(doc.text) if m.group(1).split()[0].lower() not in AI_ADJECTIVES]
+    out += [Mention(m.start(1), m.end(1), m.group(1), "MODEL", source="pattern")  # « le modèle Stable Diffusion »
+            for m in MODEL_AFTER_CUE.finditer(doc.text)]
+    for m in HONORIFIC_SURNAME.finditer(doc.text):  # « M. Dubois », "Ms. Smith": a surname alone
+        if not re.search(r"[A-ZÀ-Ý][\w'’-]*\s$", doc.text[max(0, m.start() - 30):m.start()]):  # not "Richard M. Nixon"
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "PERSON", source="pattern"))
     for m in BYLINE.finditer(doc.text):
         out.extend(Mention(m.start(i), m.end(i), m.group(i), "PERSON", source="pattern")
                    for i in (1, 2) if m.group(i))
@@ -442,10 +486,122 @@ def find_mentions(doc: Doc, gaz) -> list[Mention]:
         if not _overlaps(m.start, m.end, taken):
             chosen.append(m)
             taken.append((m.start, m.end))
+    replaced = defined_names(doc, chosen, taken)
+    chosen = [m for m in chosen if not any(m is r for r in replaced)]
+    retype(doc, chosen)
     chosen.extend(repeated_names(doc, chosen, taken, lower_words))
     chosen.extend(defined_acronyms(doc, chosen, taken))
     chosen.extend(role_mentions(doc))
     return sorted(chosen, key=lambda m: (m.start, m.end, m.label))
+
+
+# "Justin Nelson of Susman Godfrey", "a partner at Hartwell Pryce": a name after a person's "of"
+# or a lawyer's "at" is the firm; "its Claude models", « le modèle Claude » name a product.
+FIRM_BEFORE = re.compile(r"\b(?:lawyers?|attorneys?|partners?|counsel|associates?|avocat(?:e|s|es)?|associée?s?)"
+                         r"(?: for (?:the )?\w+)? (?:at|from|with|of|chez|au|du|de)(?: cabinet)? $")
+PRODUCT_AFTER = re.compile(r"\s+(?:(?:AI|IA|language|chat) )?(?:models?|chatbots?|LLMs?|assistants?)\b")
+PRODUCT_BEFORE = re.compile(r"(?:\b(?:its|their|his|her)|['’]s) $")
+PRODUCT_CUE_BEFORE = re.compile(r"\b(?:modèles?|chatbot|assistant|model|agent conversationnel|l['’]IA) $", re.I)
+
+
+def retype(doc: Doc, chosen: list[Mention]) -> None:
+    """What the words around a name say it is: a law firm, a product, or the label a name got
+    from a pattern elsewhere in the text (« la société Getty Images » then "Getty Images")."""
+    text = doc.text
+    people = sorted((m.start, m.end) for m in chosen if m.label == "PERSON")
+    for m in chosen:
+        if m.source != "ner" or m.label not in ("PERSON", "ORG"):
+            continue
+        before = text[max(0, m.start - 60):m.start]
+        if m.label == "PERSON":
+            if re.search(r"[&+]", m.text):
+                m.label = "ORG"
+                continue
+            if FIRM_BEFORE.search(before):
+                m.label = "ORG"
+                continue
+            prev = next((pe for ps, pe in reversed(people) if pe <= m.start), None)
+            if prev is not None and re.fullmatch(r",? (?:of|at|from|with|chez|du cabinet) ", text[prev:m.start]):
+                m.label = "ORG"
+                continue
+        if len(m.text.split()) <= 2 and (PRODUCT_AFTER.match(text, m.end) and PRODUCT_BEFORE.search(before)
+                                         or PRODUCT_CUE_BEFORE.search(before)):
+            cue = (PRODUCT_AFTER.match(text, m.end) or PRODUCT_CUE_BEFORE.search(before)).group(0).lower()
+            m.label = "MODEL" if re.search(r"mod|llm", cue) else "PRODUCT"
+        elif m.label == "ORG":  # "shadow libraries such as LibGen and Pirate Library Mirror"
+            for o in chosen:
+                if o.label in ("DATASET", "MODEL") and o.source == "gazetteer" and re.fullmatch(
+                        r"(?:,| and| or| et| ou|,? as well as)? ", text[o.end:m.start] if o.end <= m.start else text[m.end:o.start]):
+                    m.label = o.label
+                    break
+    labelled = {m.text: m.label for m in chosen if m.source == "pattern" and m.label in ("ORG", "PERSON")}
+    for m in chosen:
+        if m.source == "ner" and m.label in ("ORG", "PERSON") and labelled.get(m.text, m.label) != m.label:
+            m.label = labelled[m.text]
+
+
+def defined_names(doc: Doc, chosen: list[Mention], taken) -> list[Mention]:
+    """« Syndicat national des auteurs et des compositeurs (SNAC) »: the words whose initials
+    spell the acronym in parentheses are one organisation's name, even where NER cut it up.
+    Adds that name and returns the NER mentions inside it that it replaces."""
+    text, out, replaced = doc.text, [], []
+    for hit in re.finditer(r"\(([A-Z][A-Z0-9&]{1,9})\)", text):
+        span = _acronym_phrase(text, hit.start(), hit.group(1))
+        if span is None:
+            continue
+        s, e = span
+        inside = [m for m in chosen if m.start < e and s < m.end]
+        if any(m.source != "ner" or m.start < s or m.end > e or (m.start, m.end) == (s, e) for m in inside):
+            continue
+        replaced.extend(inside)
+        m = Mention(s, e, text[s:e], "ORG", source="pattern")
+        chosen.append(m)
+        taken.append((s, e))
+    return replaced
+
+
+DEFINED_HEADS = ORG_HEADS | {"ligue", "federation", "conseil", "centre", "center", "organisation", "organization",
+                             "institut", "authority", "autorité", "syndicate", "collectif", "chambre", "network"}
+_ACRO_STOP = {"de", "des", "du", "d", "la", "le", "les", "l", "et", "of", "the", "and", "for", "&", "en", "on", "à", "pour"}
+
+
+def _fold(c: str) -> str:
+    import unicodedata
+    return unicodedata.normalize("NFD", c)[0].upper()
+
+
+def _acronym_phrase(text: str, paren: int, acro: str) -> tuple[int, int] | None:
+    """The span of the words before `paren` whose initials (function words optional) spell `acro`."""
+    line_start = text.rfind("\n", 0, paren) + 1
+    words, prev = [], paren
+    for w in reversed(list(re.finditer(r"[^\W\d_][\w'’-]*|&", text[line_start:paren]))):
+        if text[line_start + w.end():prev].strip():
+            break  # punctuation between words: the phrase stops
+        prev = line_start + w.start()
+        words.append((prev, re.sub(r"^[dlDL]['’]", "", w.group(0))))
+    if not words:
+        return None
+
+    def match(wi: int, ai: int) -> int | None:  # index in `words` where the spelled phrase starts
+        if ai < 0:
+            return wi - 1
+        if wi >= len(words):
+            return None
+        word = words[wi][1]
+        if word and _fold(word[0]) == acro[ai] and (found := match(wi + 1, ai - 1)) is not None:
+            return found
+        return match(wi + 1, ai) if word.lower() in _ACRO_STOP else None
+
+    first = match(0, len(acro) - 1)
+    if first is None:
+        return None
+    start, end = words[first][0], line_start + len(text[line_start:paren].rstrip())
+    if not text[start].isupper():
+        return None
+    names = [w.lower() for w in re.findall(r"[^\W\d_]+", text[start:end])]
+    if len(names) < 2 or not any(w in DEFINED_HEADS or w.rstrip("s") in DEFINED_HEADS for w in names):
+        return None
+    return start, end
 
 
 def defined_acronyms(doc: Doc, chosen: list[Mention], taken: list) -> list[Mention]:
