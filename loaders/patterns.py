@@ -204,7 +204,10 @@ MEDIUM = [
     ("court filing", words(r"court\s+filings?", r"filings?", r"documents?\s+judiciaires?", r"dépôt\s+juridique",
                            r"plainte", r"complaint", r"brief", r"mémoire")),
     ("court order", words(r"this\s+order", r"ordonnance")),
-    ("court ruling", words(r"(?:une|la|cette|sa)\s+décision", r"jugement", r"ruling", r"(?:his|her|the)\s+opinion")),
+    # said in a ruling, not about one: "in his ruling", « dans sa décision » (not "the ruling confirms …")
+    ("court ruling", words(r"(?:dans|par)\s+(?:une|la|cette|sa|son)\s+(?:décision|jugement)", r"(?:sa|cette)\s+décision",
+                           r"(?:in|by)\s+(?:a|the|his|her|its|this)\s+(?:\w+\s+)?ruling", r"(?:his|her)\s+ruling",
+                           r"(?:his|her|the)\s+opinion")),
     ("letter", words(r"lettre", r"letter")),
     ("conference", words(r"conférence", r"conference", r"keynote", r"sommet", r"summit")),
 ]

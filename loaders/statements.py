@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 
 from .dates import find_dates
-from .patterns import (ACCORDING_TO, ACCUSATORY, APPOSITION, DESCRIBED, ACCUSE_EN, ACCUSE_FR, CONTEND_EN, CONTEND_FR, COURT_SUBJECT,
-                       COURT_VERB, COURT_WORDS, DASH_ATTRIBUTION, HOLDING, MOTION, PARTY_PAPER, SPEECH_EN, SPEECH_FR,
-                       Context, clause_start, medium_in, medium_label, month_year)
+from .patterns import (ACCORDING_TO, ACCUSATORY, ACCUSE_EN, ACCUSE_FR, APPOSITION, CONTEND_EN, CONTEND_FR,
+                       COURT_SUBJECT, COURT_VERB, COURT_WORDS, DASH_ATTRIBUTION, DESCRIBED, HOLDING, MOTION,
+                       PARTY_PAPER, PLURAL_NP, SPEECH_EN, SPEECH_FR, Candidate, Context, clause_start, medium_in,
+                       medium_label, month_year)
 from .pipeline import Doc, Statement, component
 
 MIN_QUOTE_WORDS = 4      # shorter quotes are scare quotes or terms (« ouvert », “Confidential”)
@@ -26,6 +27,7 @@ MAX_GAP_WORDS = 6        # words allowed between a speech verb and the quote it 
 CONTEXT_SENTENCES = 3    # how far back a date or medium said about the same speaker carries over
 
 QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ('"', '"'))
+SECOND_SPEAKER = re.compile(r"[,;]?\s*(?:but|and|while|whereas|mais|et|tandis\s+qu[e’']|alors\s+qu[e’'])\s+$", re.I)
 COMPLEMENT = re.compile(r"^[^.;«“\"]{0,60}?(?:\bque\b|\bqu[’']|\bthat\b|:)\s*", re.I)
 
 
@@ -160,7 +162,8 @@ class Extractor:
                     comp = COMPLEMENT.match(gap)
                     lead = gap[comp.end():] if comp else gap
                     if re.search(r"\w", lead):    # « Meta « partage un pourcentage des revenus » générés par … »
-                        self.embedded[q.start] = (ce + (comp.end() if comp else 0), after_end)
+                        content = ce + (comp.end() if comp else 0)
+                        self.embedded[q.start] = (content, self._clause_end(q.end, after_end))
                     return who.iri, (s_start, q.start)
         acc = list(ACCORDING_TO.finditer(text, s_start, q.start))
         if acc:
@@ -197,19 +200,32 @@ class Extractor:
                 who = ctx.subject_before(lo, cs, papers=True)
                 if who is None and not text[lo:cs].strip(" ,"):
                     who = ctx.subject_after(ce, s_end)
-                if who is None or who.iri is None:
+                if who is not None and who.iri is not None:
+                    # « Le SNE et la SGDL ont déclaré … »: every coordinated subject speaks
+                    speakers = [iri for iri in ctx.coordinated(who, lo) if iri]
+                else:
+                    # « Les organisations ont déclaré … »: the agents just named speak
+                    plural = list(PLURAL_NP.finditer(text, max(lo, cs - 60), cs))
+                    if not plural or (who is not None and who.start > plural[-1].end()):
+                        continue
+                    speakers = ctx.plural_antecedent(plural[-1].start())
+                    if not speakers:
+                        continue
+                    who = Candidate(plural[-1].start(), plural[-1].end(), speakers[-1], "np")
+                # "Les plaignants affirment que Meta …" is an allegation, not a statement
+                speakers = [iri for iri in speakers if not self._party_contention(iri, text[cs:ce], text[ce:s_end])]
+                if not speakers:
                     continue
-                if self._party_contention(who.iri, text[cs:ce], text[ce:s_end]):
-                    continue     # "Les plaignants affirment que Meta …" is an allegation, not a statement
                 content = ce
                 m = COMPLEMENT.match(text[ce:s_end])
                 if m and len(re.findall(r"\w+", text[ce + m.end():s_end])) >= 3:
                     content = ce + m.end()
                 if who.start > ce:       # inverted: content follows the speaker
                     content = max(content, who.end)
-                end = self._with_list(s_end)
-                self.add(who.iri, content, end, quote=self._has_quote(content, end),
-                         context=(lo, max(content, who.end)))
+                end = self._clause_end(content, self._with_list(s_end))
+                for iri in speakers:
+                    self.add(iri, content, end, quote=self._has_quote(content, end),
+                             context=(lo, max(content, who.end)))
             for m in ACCORDING_TO.finditer(text, s_start, s_end):
                 if self.in_quote(m.start()):
                     continue
@@ -225,6 +241,18 @@ class Extractor:
                     start = app.end() if app else who.end
                     self.add(who.iri, start, s_end, quote=self._has_quote(start, s_end),
                              context=(s_start, start))
+
+    def _clause_end(self, start: int, end: int) -> int:
+        """"X wrote that …, but he said …": a reported clause ends where a coordinated clause with a
+        speaker and a speech verb of its own begins."""
+        for cs, _ in self.speech_cues(start, end):
+            who = self.ctx.subject_before(max(start, cs - 40), cs)
+            if who is None or cs - who.end > 30:
+                continue
+            conj = SECOND_SPEAKER.search(self.text[max(start, who.start - 16):who.start])
+            if conj:
+                return max(start, who.start - 16) + conj.start()
+        return end
 
     def _with_list(self, end: int) -> int:
         """A sentence ending in ":" owns the list items that follow it ("notamment :\n- Licence …")."""

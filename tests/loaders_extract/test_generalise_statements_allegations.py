@@ -87,3 +87,19 @@ def test_en_lawyers_at_a_firm_speak_for_the_firm(run):
     doc = run("Client Alert\n\nAttorneys for the plaintiffs at Boies Schiller Flexner said the ruling was narrow "
               "and would be appealed.\n", name="alert.txt")
     assert ID + "org/boies-schiller-flexner" in speakers(doc)
+
+
+def test_fr_plural_speakers_are_the_agents_just_named(run):
+    doc = run("Les éditeurs contre Meta\n\nLe SNE et la SGDL ont assigné Meta à Paris. Les organisations ont "
+              "déclaré que la procédure durera plusieurs années.\n", name="editeurs.txt")
+    said = [s for s in doc.statements if s.text.startswith("la procédure")]
+    assert len(said) == 2 and len({s.speaker for s in said}) == 2
+    assert len(accusers(doc, META)) == 2
+
+
+def test_en_second_speaker_ends_the_first_reported_clause(run):
+    doc = run("Judge rules on training\n\nJudge Vince Chhabria wrote that the copying was highly transformative, "
+              "but he said Meta must still answer for the downloads from LibGen.\n", name="ruling.txt")
+    judge = [s for s in doc.statements if str(s.speaker) == ID + "person/vince-chhabria"]
+    texts = sorted(s.text for s in judge)
+    assert len(judge) == 2 and texts[0].startswith("Meta must") and texts[1].endswith("transformative")
