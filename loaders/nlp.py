@@ -284,8 +284,8 @@ FIRM_NAME = re.compile(rf"\b({_TW}(?: {_TW}){{0,3}} (?:&|\+) {_TW}(?:,? (?:LLP|L
 AI_COMPANY = re.compile(r"(?<=[a-zà-ÿ,] )([A-Z][a-z]+(?:[A-Z][a-z]+)? AI)\b(?![ -][A-Z])")
 AI_ADJECTIVES = {"generative", "responsible", "open", "conversational", "artificial", "explainable", "trustworthy",
                  "agentic", "frontier", "general", "narrow", "ethical", "sovereign", "applied", "enterprise"}
-MODEL_AFTER_CUE = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Ss]on|[Ss]es|[Ll]es|[Dd]es|[Ll]eurs?|[Tt]he|[Ii]ts|[Tt]heir) "
-                             r"(?:modèles?|models?)(?: d['’]IA| de langage| AI| language)? "
+MODEL_AFTER_CUE = re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Ss]on|[Ss]es|[Ll]es|[Dd]es|[Ll]eurs?) "
+                             r"modèles?(?: d['’]IA| de langage)? "
                              r"([A-Z][\w.-]*[\w](?: [A-Z0-9][\w.-]*[\w]){0,2})")
 HONORIFIC_SURNAME = re.compile(rf"\b(?:M\.|Mme|Mlle|Mr\.|Mrs\.|Ms\.|Dr\.) ({_NW})\b(?![ -][A-ZÀ-Ý])")
 BYLINE = re.compile(rf"^[ \t]*(?:By|BY|Par|PAR) {_NAME}(?:(?:,| and| et) {_NAME})?[ \t]*$", re.M)
@@ -298,7 +298,9 @@ def titled_people(doc: Doc) -> list[Mention]:
     out += [Mention(m.start(1), m.end(1), m.group(1), "ORG", source="pattern") for m in ORG_AFTER_CUE.finditer(doc.text)
             if not m.group(1).isupper() or len(m.group(1)) > 1]
     out += [Mention(m.start(1), m.end(1), m.group(1), "ORG", source="pattern")  # "Hartwell & Pryce LLP"
-            for m in FIRM_NAME.finditer(doc.text) if not _heading_line(doc.text, m.start())]
+            for m in FIRM_NAME.finditer(doc.text) if not _heading_line(doc.text, m.start())
+            and not all(_is_common(w, lang_at(doc, m.start())) for w in re.findall(r"[A-Za-z]+", m.group(1))
+                        if w not in ("LLP", "LLC", "PC", "SELARL", "AARPI"))]
     out += [Mention(m.start(1), m.end(1), m.group(1), "ORG", source="pattern")
             for m in AI_COMPANY.finditer(doc.text) if m.group(1).split()[0].lower() not in AI_ADJECTIVES]
     out += [Mention(m.start(1), m.end(1), m.group(1), "MODEL", source="pattern")  # « le modèle Stable Diffusion »
@@ -534,7 +536,8 @@ def retype(doc: Doc, chosen: list[Mention]) -> None:
                         r"(?:,| and| or| et| ou|,? as well as)? ", text[o.end:m.start] if o.end <= m.start else text[m.end:o.start]):
                     m.label = o.label
                     break
-    labelled = {m.text: m.label for m in chosen if m.source == "pattern" and m.label in ("ORG", "PERSON")}
+    labelled = {m.text: m.label for m in chosen if m.source == "ner" and m.label in ("MODEL", "PRODUCT")}
+    labelled.update({m.text: m.label for m in chosen if m.source == "pattern" and m.label in ("ORG", "PERSON", "MODEL")})
     for m in chosen:
         if m.source == "ner" and m.label in ("ORG", "PERSON") and labelled.get(m.text, m.label) != m.label:
             m.label = labelled[m.text]

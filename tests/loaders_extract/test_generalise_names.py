@@ -100,3 +100,13 @@ def test_ai_company_and_coordinated_dataset(tmp_path):
     k = kinds(doc)
     assert k.get("Corvane AI") == {"org"}
     assert "Velvet Archive" not in names_of(doc, "org")  # a shadow library listed with LibGen
+
+
+def test_product_named_once_by_cue_keeps_its_kind_and_initials_are_not_honorifics(tmp_path):
+    doc = run(tmp_path, "Lumora said its Quillon models serve schools. Quillon was also adopted by Brackett & Sons, "
+                        "according to Dr. Okafor. Walter M. Brandt was not involved.\n")
+    k = kinds(doc)
+    assert "Quillon" not in names_of(doc, "org")
+    assert k.get("Brackett & Sons") == {"org"}
+    assert k.get("Okafor") == {"person"}
+    assert "Brandt" not in k  # "Walter M. Brandt": "M." is an initial, not « Monsieur »
