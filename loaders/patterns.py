@@ -168,8 +168,10 @@ TITLE = (r"(?:président|présidente|directeur|directrice|délégué|déléguée
          r"chief|CEO|president|director|partner|lawyer|attorney|counsel|spokes(?:person|man|woman)|professor|founder|"
          r"co-founder|cofounder|head|chair(?:man|woman|person)?|executive|officer|analyst|author|writer|novelist|"
          r"researcher|member|vice-president|senior|scholar|expert|experte|spécialiste|specialist)")
-APPOSITION = re.compile(r"\s*,\s*(?:(?:un|une|le|la|l[’']|the|a|an|its|his|her|their|son|sa|leur|ancien|ancienne|"
-                        r"former|longtime)\s+)*(?:[\w-]+\s+){0,2}?" + TITLE + r"\b[^,.;«“\"]{0,70}?,\s*", re.I)
+TITLE_PHRASE = (r"\s*,\s*(?:(?:un|une|le|la|l[’']|the|a|an|its|his|her|their|son|sa|leur|ancien|ancienne|"
+                r"former|longtime)\s+)*(?:[\w-]+\s+){0,2}?" + TITLE + r"\b[^,.;«“\"\n]{0,70}?")
+APPOSITION = re.compile(TITLE_PHRASE + r",\s*", re.I)
+APPOSITION_END = re.compile(TITLE_PHRASE + r"(?=[,.;)]|$)", re.I)     # the title up to its end, whatever ends it
 # "The authors, led by Andrea Bartz, …": the named leader or members of a plural subject
 LED_BY = words(r"led\s+by", r"including", r"among\s+them", r"menée?s\s+par", r"emmenée?s\s+par", r"dont",
                r"parmi\s+lesquel(?:le)?s", r"notamment")

@@ -20,7 +20,7 @@ from rdflib import URIRef
 
 from kadrey_kg.ontology import KKG, normalize_name, sub_iri
 
-from .patterns import CASE_NAME, PLAINTIFF_WORDS, SIGNATURE, Context, words
+from .patterns import APPOSITION_END, CASE_NAME, PLAINTIFF_WORDS, SIGNATURE, Context, words
 from .pipeline import Doc, Relation, component
 
 CEO = r"(?:PDG|P\.-D\.G\.|président-directeur\s+général|directeur\s+général|patron|CEO|chief\s+executive(?:\s+officer)?|chief\s+executive|fondateur\s+et\s+PDG|co-?founder\s+and\s+CEO|boss|chief)"
@@ -160,9 +160,26 @@ class Extractor:
                     org = self._org_at(p.start - len(before) + m2.start("org")) if m2 else None
                 if org is not None:
                     self.add(p.entity, KKG.ceoOf, org.entity, min(org.start, p.start), p.end)
+            # "Justin Nelson of Susman Godfrey", "Mark Lemley, a professor at Stanford",
+            # « Maïa Bensimon, déléguée générale du SNAC »: the organisation the person works for
+            app = APPOSITION_END.match(text, p.end)
+            span = text[p.end:app.end()] if app else text[p.end:p.end + 6]
+            m = re.match(r"(?P<lead>\s+(?:of|from|at|de\s+chez|chez)\s+)", span) or (
+                re.search(r"(?P<lead>\b(?:of|at|from|for|de|du|des|d[’']|chez)\s+(?:the\s+|la\s+|le\s+|l[’'])?)"
+                          r"[^,]{0,60}$", span) if app else None)
+            if m and not COUNSEL.search(span) and not re.search(r"\b(?:for|pour)\s+$", m["lead"]):
+                org = self._org_at(p.end + m.end("lead"))
+                if org is not None and org.entity not in {o for s_, _, o in self.seen if s_ == p.entity}:
+                    self.add(p.entity, KKG.worksFor, org.entity, p.start, org.end)
         for s_start, s_end in ctx.sents:
             for m in COUNSEL.finditer(text, s_start, s_end):
                 firm = [x for x in ctx.mentions_in(max(s_start, m.start() - 80), m.start(), {"org", "person"})]
+                # "Lawyers for the authors at Lieff Cabraser": the firm follows the client
+                at = re.match(r"[^,.;]{0,40}?\b(?:at|from|with|du\s+cabinet|chez)\s+(?:the\s+(?:law\s+)?firm\s+|le\s+cabinet\s+)?",
+                              text[m.end():s_end])
+                after_firm = self._org_at(m.end() + at.end()) if at else None
+                if after_firm is not None:
+                    firm = [after_firm]
                 party = ctx.candidates(m.end(), min(s_end, m.end() + 40))
                 client = next((c.iri for c in party if c.iri), None)
                 if not client and party and PLAINTIFF_WORDS.fullmatch(text[party[0].start:party[0].end]):

@@ -103,3 +103,29 @@ def test_en_second_speaker_ends_the_first_reported_clause(run):
     judge = [s for s in doc.statements if str(s.speaker) == ID + "person/vince-chhabria"]
     texts = sorted(s.text for s in judge)
     assert len(judge) == 2 and texts[0].startswith("Meta must") and texts[1].endswith("transformative")
+
+
+def _rels(pipe, tmp_path, text, name):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc = Pipeline(STEPS + ("relations",))(path)
+    return {(str(r.subject).rsplit("/", 1)[-1], str(r.predicate).rsplit("#", 1)[-1], str(r.object).rsplit("/", 1)[-1])
+            for r in doc.relations}
+
+
+def test_works_for_from_appositions_and_of(pipe, tmp_path):
+    rels = _rels(pipe, tmp_path, "Reactions\n\nAccording to Justin Nelson of Susman Godfrey, the ruling is a "
+                 "milestone. Sarah Silverman, a writer at Microsoft, said nothing.\n", "reactions.txt")
+    assert ("justin-nelson", "worksFor", "susman-godfrey") in rels
+    assert ("sarah-silverman", "worksFor", "microsoft") in rels
+    rels = _rels(pipe, tmp_path, "Réactions\n\n« C'est une étape décisive pour nous », a déclaré Vincent Montagne, "
+                 "président du SNE.\n", "reactions_fr.txt")
+    assert any(s == "vincent-montagne" and p == "worksFor" and o in ("sne", "syndicat-national-de-l-edition")
+               for s, p, o in rels)
+
+
+def test_counsel_for_plaintiffs_at_a_firm(pipe, tmp_path):
+    rels = _rels(pipe, tmp_path, "Kadrey v. Meta\n\nIn Kadrey v. Meta, lawyers for the plaintiffs at Boies Schiller "
+                 "Flexner said the ruling was narrow.\n", "counsel.txt")
+    assert ("boies-schiller-flexner", "counselFor", "plaintiffs") in rels
+    assert not any(p == "worksFor" for _, p, _ in rels)
