@@ -9,6 +9,7 @@ about; "Meta's CEO" is the person the text (or the curated data) names as Meta's
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -176,8 +177,24 @@ class Linker:
         if iri is not None:
             return self.known(iri, m)
         if len(words) == 1 and m.source == "ner":
-            return None  # a lone capitalised word NER calls a person ("Anthropic", "Claude") is too unsure
+            if normalize_name(name) in self.caption_parties():
+                # a party named alone in a case caption of this text ("Bartz v. Anthropic") is an organisation
+                return self.new("org", name, m)
+            return None  # a lone capitalised word NER calls a person ("Claude") is too unsure
         return self.new("person", name, m)
+
+    def caption_parties(self) -> set[str]:
+        """Normalized single-word parties of the case captions this text names ("X v. Y", « X c. Y »)."""
+        if not hasattr(self, "_caption_parties"):
+            parties = set()
+            for cm in self.doc.mentions:
+                if cm.label == "CASE":
+                    for side in re.split(r"\s+(?:v\.?|vs\.?|c\.|contre)\s+", cm.text):
+                        side = re.sub(r",?\s+(?:et al\.?|Inc\.?|LLC|Ltd\.?|Corp\.?|PBC)$", "", side.strip())
+                        if len(side.split()) == 1:
+                            parties.add(normalize_name(side))
+            self._caption_parties = parties
+        return self._caption_parties
 
     def acronyms(self, mentions: list[Mention]) -> dict[str, Mention]:
         """"Syndicat national de l'édition (SNE)": SNE names the same organisation in this text."""
@@ -356,7 +373,29 @@ class Linker:
 def link(doc: Doc) -> Doc:
     """Link each mention to a known or new entity (fills Mention.entity and doc.entities)."""
     Linker(doc, default_gazetteer()).run()
+    add_repeats(doc)
     return doc
+
+
+def add_repeats(doc: Doc) -> None:
+    """A name this text already gave a new organisation also names it where NER missed it
+    ("Anthropic built ...", "an Anthropic spokesperson"): exact, word-bounded, not inside another mention."""
+    taken = sorted((m.start, m.end) for m in doc.mentions)
+    names = {}
+    for m in doc.mentions:
+        ent = doc.entities.get(m.entity) if m.entity is not None else None
+        if ent is not None and not ent.known and ent.kind == "org" and len(m.text) >= 3 and m.text[:1].isupper():
+            names.setdefault(m.text, m)
+    added = []
+    for text, first in names.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
+            start, end = hit.span()
+            i = bisect.bisect_left(taken, (start, -1))
+            overlaps = any(s < end and start < e for s, e in taken[max(0, i - 1):i + 2])
+            if not overlaps:
+                added.append(Mention(start, end, text, "ORG", first.entity, "repeat"))
+    if added:
+        doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
 
 
 def canonical_name(entity: Entity) -> str:
