@@ -215,6 +215,11 @@ class EmbeddedStore(SparqlQueries, Store):
             by_type={local_name(k): v for k, v in sorted(by_type.items()) if k.startswith(str(KKG))},
         )
 
+    def flush(self) -> None:
+        """Write Oxigraph's in-memory buffers to disk; long ingests call it so memory stays flat."""
+        if self._ox is not None and not self.read_only:
+            self._ox.flush()
+
     def named_graphs(self) -> list[str]:
         return sorted(g.value for g in self._ox.named_graphs())
 
