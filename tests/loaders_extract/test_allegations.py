@@ -46,8 +46,8 @@ def test_fr_pronoun_accuser_and_clause_target(run):
 
 
 def test_fr_press_report_without_accuser(run):
-    doc = run("Le procès tourne autour d’allégations selon lesquelles Meta aurait entraîné ses modèles sur des "
-              "livres piratés. Le jugement est attendu cette année.")
+    doc = run("L’affaire porte sur des allégations selon lesquelles Meta aurait copié des romans pour "
+              "nourrir ses modèles. Le jugement est attendu cette année.")
     assert pairs(doc) == {(None, META, "ReportedByPress")}
 
 
