@@ -29,6 +29,7 @@ if [ -z "${NEO4J_URI:-}" ]; then
   kadrey-kg neo4j start --data-dir "$neo4j_home" --port "$port"   # password from $NEO4J_PASSWORD
   trap 'kadrey-kg neo4j stop --data-dir "$neo4j_home" || true' EXIT
   export NEO4J_URI="bolt://127.0.0.1:$port"
+  export KADREY_KG_NEO4J_DATA_DIR="$neo4j_home"   # ours: tests may stop and restart it
 fi
 
 python -m pytest "$@"

@@ -37,7 +37,10 @@ def neo4j_server(tmp_path_factory):
     if uri:
         cfg = StoreConfig("neo4j", uri=uri, user=os.environ.get("NEO4J_USER", "neo4j"),
                           password=os.environ.get("NEO4J_PASSWORD"), database=os.environ.get("NEO4J_DATABASE"))
-        yield Server(cfg, None)
+        # scripts/test.sh names the data folder of the launcher it started: then the tests own that
+        # server too (the fault test may kill and restart it)
+        own = os.environ.get("KADREY_KG_NEO4J_DATA_DIR")
+        yield Server(cfg, Path(own) if own else None)
         return
     missing = [tool for tool in ("java", "mvn") if not shutil.which(tool)]
     if missing:
