@@ -33,7 +33,9 @@ CHILD = textwrap.dedent("""
     except BaseException as err:
         out.update(outcome="crash", error=f"{type(err).__module__}.{type(err).__name__}: {err}"[:500])
     out["seconds"] = time.perf_counter() - t
-    out["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM belongs to this process image; ru_maxrss would carry the forking parent's peak across exec
+    hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")]
+    out["peak_rss_mib"] = (int(hwm[0].split()[1]) if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024
     print(json.dumps(out))
 """)
 
