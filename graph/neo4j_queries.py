@@ -22,10 +22,11 @@ from kadrey_kg.ontology import CURATED_GRAPH, KKG, ONTOLOGY_GRAPH, SCHEMA, SYSTE
 
 from .model import (
     AllegationRow, DocumentSummary, DocumentView, Edge, EntityCard, EntityHit, Fact, MentionRow, Node,
-    PathResult, SourceRef, StatementRow, Subgraph, TimelineItem,
+    SourceRef, StatementRow, TimelineItem,
 )
 from .shaping import match_score, sort_sources
-from .shaping import check_iri as _ok, relation_set as _relation_set, shape_labels as _shape_labels  # same IRI check → same InvalidIRI
+from .shaping import check_iri as _ok, shape_labels as _shape_labels  # same IRI check → same InvalidIRI
+from .walks import GraphWalks
 from .vocab import (
     DATE_PREDICATES, DOCUMENT_TYPES, ENTITY_TYPES, NAME_PREDICATES, NON_RELATIONS, PLUMBING_TYPES,
     kkg_types, local_name, pick_labels,
@@ -90,7 +91,7 @@ def _chunks(items, size=1000):
         yield items[i:i + size]
 
 
-class CypherQueries:
+class CypherQueries(GraphWalks):
     """Mixin: needs `_read(query, **params) -> list[dict]`."""
 
     # ---- primitives ----------------------------------------------------------------------------------
@@ -321,74 +322,6 @@ class CypherQueries:
         sources = self._sources(graphs)
         plabels = self.labels({p for _, p, _ in edges})
         return [Edge(s, p, o, plabels.get(p, {}), sources.get((s, p, T(o)), ())) for s, p, o in edges]
-
-    def neighbourhood(self, iri, hops=1, relations=None, types=None, limit=300) -> Subgraph:
-        iri = _ok(iri)
-        rels = _relation_set(relations)
-        wanted_types = set(types) if types else None
-        seen, frontier, edges, truncated = {iri}, {iri}, set(), False
-        for _ in range(max(0, hops)):
-            if not frontier:
-                break
-            nxt = set()
-            for s, p, o in self._edges_of(frontier, rels):
-                for n in (s, o):
-                    if n not in seen and n not in nxt:
-                        if len(seen) + len(nxt) >= limit:
-                            truncated = True
-                            continue
-                        nxt.add(n)
-                if (s in seen or s in nxt) and (o in seen or o in nxt):
-                    edges.add((s, p, o))
-            seen |= nxt
-            frontier = nxt
-        nodes = self._nodes(seen)
-        if wanted_types:
-            keep = {n for n, node in nodes.items() if n == iri or set(node.types) & wanted_types}
-            nodes = {n: v for n, v in nodes.items() if n in keep}
-            edges = {e for e in edges if e[0] in keep and e[2] in keep}
-        return Subgraph(sorted(nodes.values(), key=lambda n: n.iri), self._edge_objects(edges), truncated)
-
-    def shortest_paths(self, source, target, max_hops=4, limit=5, relations=None) -> list[PathResult]:
-        source, target = _ok(source), _ok(target)
-        if source == target:
-            return [PathResult(list(self._nodes([source]).values()), [])]
-        rels = _relation_set(relations)
-        dist = {source: 0}
-        parents: dict[str, set] = defaultdict(set)
-        frontier = {source}
-        for depth in range(1, max_hops + 1):
-            if not frontier or len(dist) > 20000:
-                break
-            nxt = set()
-            for s, p, o in self._edges_of(frontier, rels):
-                for here, there in ((s, o), (o, s)):
-                    if here in frontier and dist.get(there, depth) == depth:
-                        dist[there] = depth
-                        parents[there].add((here, (s, p, o)))
-                        nxt.add(there)
-            frontier = nxt
-            if target in dist:
-                break
-        if target not in dist:
-            return []
-        paths: list[tuple[list[str], list[tuple]]] = []
-
-        def walk(node, nodes, hops):
-            if len(paths) >= 1000:
-                return
-            if node == source:
-                paths.append((list(reversed(nodes)), list(reversed(hops))))
-                return
-            for parent, edge in sorted(parents[node]):
-                walk(parent, nodes + [parent], hops + [edge])
-
-        walk(target, [target], [])
-        paths.sort(key=lambda ph: ph[0])
-        paths = paths[: max(0, limit)]
-        all_nodes = self._nodes({n for ns, _ in paths for n in ns})
-        edge_objs = {(e.subject, e.predicate, e.object): e for e in self._edge_objects({h for _, hs in paths for h in hs})}
-        return [PathResult([all_nodes[n] for n in ns], [edge_objs[h] for h in hs]) for ns, hs in paths]
 
     # ---- statements, allegations, mentions ---------------------------------------------------------------
     def _statement_rows(self, candidates: Iterable[str]) -> list[StatementRow]:
