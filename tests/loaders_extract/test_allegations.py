@@ -2,28 +2,12 @@
 the real pipeline (mentions and links are the product's own)."""
 from __future__ import annotations
 
-import pytest
-
-from kadrey_kg.loaders.pipeline import Pipeline
 
 STEPS = ("read", "detect_language", "segment", "mentions", "link", "statements", "allegations")
 META = "https://w3id.org/kadrey-kg/id/org/meta-platforms"
 PLAINTIFFS = "https://w3id.org/kadrey-kg/id/group/plaintiffs"
 ID = "https://w3id.org/kadrey-kg/id/"
 
-
-@pytest.fixture(scope="module")
-def pipe():
-    return Pipeline(STEPS)
-
-
-@pytest.fixture
-def run(pipe, tmp_path):
-    def run(text: str, name: str = "note.txt"):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return pipe(path)
-    return run
 
 
 def pairs(doc):

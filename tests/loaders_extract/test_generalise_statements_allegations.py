@@ -3,8 +3,6 @@ alert, a French brief): coordinated and plural accusers, leaders of a plural sub
 apposition, speakers described after a quote, lawyers speaking for their firm."""
 from __future__ import annotations
 
-import pytest
-
 from kadrey_kg.loaders.pipeline import Pipeline
 
 STEPS = ("read", "detect_language", "segment", "mentions", "link", "statements", "allegations")
@@ -12,19 +10,6 @@ ID = "https://w3id.org/kadrey-kg/id/"
 META = ID + "org/meta-platforms"
 OPENAI = ID + "org/openai"
 
-
-@pytest.fixture(scope="module")
-def pipe():
-    return Pipeline(STEPS)
-
-
-@pytest.fixture
-def run(pipe, tmp_path):
-    def run(text: str, name: str = "brief.txt"):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return pipe(path)
-    return run
 
 
 def accusers(doc, target):

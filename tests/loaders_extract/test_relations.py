@@ -15,19 +15,6 @@ META, ZUCK, LLAMA = f"{ID}org/meta-platforms", f"{ID}person/mark-zuckerberg", f"
 CASE = f"{ID}case/kadrey-v-meta"
 
 
-@pytest.fixture(scope="module")
-def pipe():
-    return Pipeline(STEPS)
-
-
-@pytest.fixture
-def run(pipe, tmp_path):
-    def run(text: str, name: str = "note.txt"):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return pipe(path)
-    return run
-
 
 def triples(doc):
     return {(str(r.subject).removeprefix(ID), str(r.predicate).split("#")[-1], str(r.object).removeprefix(ID))

@@ -5,9 +5,6 @@ speakers are the curated IRIs (person/mark-zuckerberg, org/meta-platforms, group
 """
 from __future__ import annotations
 
-import pytest
-
-from kadrey_kg.loaders.pipeline import Pipeline
 from kadrey_kg.loaders.statements import find_quotes
 
 STEPS = ("read", "detect_language", "segment", "mentions", "link", "statements")
@@ -15,19 +12,6 @@ ZUCK = "https://w3id.org/kadrey-kg/id/person/mark-zuckerberg"
 META = "https://w3id.org/kadrey-kg/id/org/meta-platforms"
 PLAINTIFFS = "https://w3id.org/kadrey-kg/id/group/plaintiffs"
 
-
-@pytest.fixture(scope="module")
-def pipe():
-    return Pipeline(STEPS)
-
-
-@pytest.fixture
-def run(pipe, tmp_path):
-    def run(text: str, name: str = "note.txt"):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return pipe(path)
-    return run
 
 
 def by(doc, speaker):
