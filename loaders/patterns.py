@@ -583,8 +583,13 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
         out.append((s, m.end()))
         s = m.end()
     out.append((s, end))
+    return trim_spans(out, text)
+
+
+def trim_spans(spans, text: str) -> list[tuple[int, int]]:
+    """Spans with surrounding white space removed; empty ones dropped."""
     trimmed = []
-    for a, b in out:
+    for a, b in spans:
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():

@@ -16,9 +16,9 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from . import argos
+from .patterns import trim_spans
 from .pipeline import Doc, component
 from .translation_cache import TranslationCache, TranslationCacheError
 
@@ -55,19 +55,9 @@ def _sentencizer(lang: str):
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans of `text` with spaCy (never argos' downloaded splitters)."""
     doc = _sentencizer(lang)(text)
-    return _trim([(s.start_char, s.end_char) for s in doc.sents], text)
+    return trim_spans([(s.start_char, s.end_char) for s in doc.sents], text)
 
 
-def _trim(spans: Iterable[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    out = []
-    for start, end in spans:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            out.append((start, end))
-    return out
 
 
 def spans_from_doc(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | None:
@@ -75,7 +65,7 @@ def spans_from_doc(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | No
     if not doc.sentences or not (0 <= start < end <= len(doc.text)):
         return None
     inside = [(max(s, start) - start, min(e, end) - start) for s, e in doc.sentences if s < end and e > start]
-    return _trim(inside, doc.text[start:end]) or None
+    return trim_spans(inside, doc.text[start:end]) or None
 
 
 def jobs_for(doc: Doc) -> list[TextJob]:
