@@ -119,8 +119,9 @@ def _node_on_screen(page, frame_el, wanted: str):
     """Page coordinates of node `wanted`, read from the Cytoscape instance inside the iframe once
     the layout has stopped moving it."""
     frame = frame_el.element_handle().content_frame()
-    script = """(id) => { const cy = document.getElementById('cy')._cyreg.cy;
-        const p = cy.getElementById(id).renderedPosition(); return [Math.round(p.x), Math.round(p.y)]; }"""
+    script = """(id) => { const box = document.getElementById('cy'), cy = box._cyreg.cy;
+        const p = cy.getElementById(id).renderedPosition(), r = box.getBoundingClientRect();
+        return [Math.round(r.left + p.x), Math.round(r.top + p.y)]; }"""
     last, deadline = None, time.time() + 20
     while time.time() < deadline:
         pos = frame.evaluate(script, wanted)
@@ -128,6 +129,15 @@ def _node_on_screen(page, frame_el, wanted: str):
             break
         last = pos
         time.sleep(0.7)
+    # The component's info panel opens over the left of the canvas once a node is selected; a node
+    # drawn under it cannot be clicked, so pan it into view first, as a user would.
+    covered = """([x, y]) => { const el = document.elementFromPoint(x, y);
+        return !(el && el.tagName === 'CANVAS' && document.getElementById('cy').contains(el)); }"""
+    if frame.evaluate(covered, pos):
+        frame.evaluate("(id) => document.getElementById('cy')._cyreg.cy.center("
+                       "document.getElementById('cy')._cyreg.cy.getElementById(id))", wanted)
+        pos = frame.evaluate(script, wanted)
+        assert not frame.evaluate(covered, pos), f"{wanted} is hidden even at the centre of the graph"
     box = frame_el.bounding_box()
     return box["x"] + pos[0], box["y"] + pos[1]
 
