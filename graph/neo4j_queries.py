@@ -20,11 +20,12 @@ from rdflib.namespace import SKOS
 
 from kadrey_kg.ontology import CURATED_GRAPH, KKG, ONTOLOGY_GRAPH, SCHEMA, SYSTEM_GRAPHS, normalize_name
 
+from .cache import NODE_CACHE_ITEMS, CachedSources, store_cache
 from .model import (
     AllegationRow, DocumentSummary, DocumentView, Edge, EntityCard, EntityHit, Fact, MentionRow, Node,
     SourceRef, StatementRow, TimelineItem,
 )
-from .shaping import match_score, sort_sources
+from .shaping import evidence_graphs, first_sources, match_score, source_refs
 from .shaping import check_iri as _ok, shape_labels as _shape_labels  # same IRI check → same InvalidIRI
 from .walks import GraphWalks
 from .vocab import (
@@ -91,7 +92,7 @@ def _chunks(items, size=1000):
         yield items[i:i + size]
 
 
-class CypherQueries(GraphWalks):
+class CypherQueries(GraphWalks, CachedSources):
     """Mixin: needs `_read(query, **params) -> list[dict]`."""
 
     # ---- primitives ----------------------------------------------------------------------------------
@@ -143,6 +144,10 @@ class CypherQueries(GraphWalks):
     # ---- labels and node info ----------------------------------------------------------------------
     def labels(self, iris: Iterable[str]) -> dict[str, dict]:
         iris = sorted({_ok(i) for i in iris if i})
+        got = store_cache(self, "labels", NODE_CACHE_ITEMS).get_many(self, iris, self._fetch_labels)
+        return {i: dict(got[i]) for i in iris}
+
+    def _fetch_labels(self, iris: list[str]) -> dict[str, dict]:
         out: dict[str, dict] = {i: {} for i in iris}
         for s, preds in self._props(iris, _LABEL_PREDS).items():
             rows = {p: [(t.value, t.lang or "") for t in ts if not t.is_iri] for p, ts in preds.items()}
@@ -151,6 +156,9 @@ class CypherQueries(GraphWalks):
 
     def _types(self, iris: Iterable[str]) -> dict[str, tuple[str, ...]]:
         iris = sorted({str(i) for i in iris})
+        return store_cache(self, "types", NODE_CACHE_ITEMS).get_many(self, iris, self._fetch_types)
+
+    def _fetch_types(self, iris: list[str]) -> dict[str, tuple[str, ...]]:
         found = self._props(iris, [_RDF_TYPE])
         return {i: tuple(sorted({t.value for t in found.get(i, {}).get(_RDF_TYPE, [])})) for i in iris}
 
@@ -217,7 +225,7 @@ class CypherQueries(GraphWalks):
             if p not in _CARD_SKIP_IN:
                 triples[(x, p, T(iri))].add(g)
         keys = sorted(triples, key=lambda t: (t[1], t[0] != iri, t[2].value if t[0] == iri else t[0]))[:_CARD_MAX_FACTS]
-        sources = self._sources({k: triples[k] for k in keys})
+        sources = self._sources_for(keys, lambda missing: {k: triples[k] for k in missing})
         others = {o.value for s, p, o in keys if s == iri and o.is_iri} | {s for s, p, o in keys if s != iri}
         other_labels = self.labels(others | {p for _, p, _ in keys})
         facts = []
@@ -237,21 +245,23 @@ class CypherQueries(GraphWalks):
             links=tuple(sorted(links)), facts=facts,
         )
 
-    def _sources(self, triples: dict[tuple, set]) -> dict[tuple, tuple[SourceRef, ...]]:
+    def _fetch_sources(self, triples: dict[tuple, set]) -> dict[tuple, tuple[SourceRef, ...]]:
         """Sources of each (s, p, o-term) triple: its evidence spans, else the document graphs holding it."""
         if not triples:
             return {}
         evidence: dict[tuple, list] = defaultdict(list)
-        keys = [[s, p, o.value] for s, p, o in triples if o.is_iri]
+        keys = [[s, p, o.value, evidence_graphs(graphs, str(CURATED_GRAPH), str(ONTOLOGY_GRAPH))]
+                for (s, p, o), graphs in triples.items() if o.is_iri]
         offsets = [str(KKG.startOffset), str(KKG.endOffset), str(KKG.spanText)]
         for chunk in _chunks(keys, 500):
             rows = self._read(
                 "UNWIND $keys AS k "
-                "MATCH (:Resource {uri: k[0]})<-[rs {iri: $rs}]-(e:Resource)-[ro {iri: $ro}]->(:Resource {uri: k[2]}) "
-                "MATCH (e)-[rp {iri: $rp}]->(:Resource {uri: k[1]}) "
-                "MATCH (e)-[rd {iri: $sd}]->(d:Resource) "
+                "MATCH (:Resource {uri: k[0]})<-[rs:subject {iri: $rs}]-(e:Resource)-[ro:object {iri: $ro}]->(:Resource {uri: k[2]}) "
+                "WHERE any(g IN rs.graphs WHERE g IN k[3]) "
+                "MATCH (e)-[rp:predicate {iri: $rp}]->(:Resource {uri: k[1]}) "
+                "MATCH (e)-[rd:sourceDocument {iri: $sd}]->(d:Resource) "
                 "WITH k, e, d.uri AS doc, e AS n "
-                f"RETURN DISTINCT k, e.uri AS e, doc, {_LIT_ROWS} AS lits",
+                f"RETURN DISTINCT [k[0], k[1], k[2]] AS k, e.uri AS e, doc, {_LIT_ROWS} AS lits",
                 keys=chunk, rs=str(RDF.subject), ro=str(RDF.object), rp=str(RDF.predicate),
                 sd=str(KKG.sourceDocument), preds=offsets)
             for row in rows:
@@ -262,21 +272,10 @@ class CypherQueries(GraphWalks):
                     for end in by[offsets[1]] or [None]:
                         for text in by[offsets[2]] or [None]:
                             evidence[tuple(row["k"])].append((row["doc"], _int(start), _int(end), _v(text)))
-        docs = {d for refs in evidence.values() for d, *_ in refs} | {g for gs in triples.values() for g in gs}
-        meta = self._doc_meta(docs)
-        out = {}
-        for key, graphs in triples.items():
-            s, p, o = key
-            refs = list(evidence.get((s, p, o.value), [])) if o.is_iri else []
-            covered = {d for d, *_ in refs}
-            for g in sorted(graphs, key=lambda g: (g == str(CURATED_GRAPH), g)):  # documents first: curated only when alone
-                if g == str(ONTOLOGY_GRAPH):
-                    continue
-                if g not in covered and not (g == str(CURATED_GRAPH) and refs):
-                    refs.append((g, None, None, None))
-            out[key] = sort_sources(
-                SourceRef(d, meta.get(d, {}).get("title"), st, en, tx, meta.get(d, {}).get("url")) for d, st, en, tx in set(refs)
-            )
+        chosen = {(s, p, o): first_sources(evidence.get((s, p, o.value), []) if o.is_iri else [], graphs, str(CURATED_GRAPH), str(ONTOLOGY_GRAPH))
+                  for (s, p, o), graphs in triples.items()}
+        meta = self._doc_meta({d for refs in chosen.values() for d, *_ in refs})
+        out = {key: source_refs(refs, meta) for key, refs in chosen.items()}
         return out
 
     def _doc_meta(self, docs: Iterable[str]) -> dict[str, dict]:
@@ -311,17 +310,20 @@ class CypherQueries(GraphWalks):
 
     def _edge_objects(self, edges: Iterable[tuple[str, str, str]]) -> list[Edge]:
         edges = sorted(set(edges))
+        sources = self._sources_for([(s, p, T(o)) for s, p, o in edges], self._edge_graphs)
+        plabels = self.labels({p for _, p, _ in edges})
+        return [Edge(s, p, o, plabels.get(p, {}), sources.get((s, p, T(o)), ())) for s, p, o in edges]
+
+    def _edge_graphs(self, keys: list[tuple]) -> dict[tuple, set]:
         graphs: dict[tuple, set] = defaultdict(set)
-        for chunk in _chunks([list(e) for e in edges], 500):
+        for chunk in _chunks([[s, p, o.value] for s, p, o in keys], 500):
             for row in self._read(
                 "UNWIND $edges AS e MATCH (:Resource {uri: e[0]})-[r {iri: e[1]}]->(:Resource {uri: e[2]}) "
                 "RETURN e, r.graphs AS g", edges=chunk,
             ):
                 s, p, o = row["e"]
                 graphs[(s, p, T(o))].update(row["g"])
-        sources = self._sources(graphs)
-        plabels = self.labels({p for _, p, _ in edges})
-        return [Edge(s, p, o, plabels.get(p, {}), sources.get((s, p, T(o)), ())) for s, p, o in edges]
+        return graphs
 
     # ---- statements, allegations, mentions ---------------------------------------------------------------
     def _statement_rows(self, candidates: Iterable[str]) -> list[StatementRow]:

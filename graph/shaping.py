@@ -34,11 +34,33 @@ def match_score(query: str, name: str) -> float:
 MAX_SOURCES_PER_FACT = 25  # a caption fact repeated by every court order would otherwise carry thousands
 
 
-def sort_sources(refs: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
-    """Distinct sources ordered by document, then start offset (unknown spans first); at most
-    MAX_SOURCES_PER_FACT, the first in that order, so both stores cut the same way."""
-    ordered = sorted(set(refs), key=lambda r: (r.document, -1 if r.start is None else r.start, -1 if r.end is None else r.end, r.text or ""))
-    return tuple(ordered[:MAX_SOURCES_PER_FACT])
+def first_sources(evidence: Iterable[tuple], graphs: Iterable[str], curated: str, ontology: str) -> list[tuple]:
+    """A fact's sources as (document, start, end, span text): its evidence spans, plus each document
+    graph holding it without evidence there (the curated graph only when nothing else is known);
+    ordered by document, then offsets (unknown first); the first MAX_SOURCES_PER_FACT, so both
+    stores cut the same way."""
+    refs = list(evidence)
+    covered = {d for d, *_ in refs}
+    for g in sorted(graphs, key=lambda g: (g == curated, g)):
+        if g != ontology and g not in covered and not (g == curated and refs):
+            refs.append((g, None, None, None))
+    ordered = sorted(set(refs), key=lambda r: (r[0], -1 if r[1] is None else r[1], -1 if r[2] is None else r[2], r[3] or ""))
+    return ordered[:MAX_SOURCES_PER_FACT]
+
+
+def source_refs(chosen: Iterable[tuple], meta: dict[str, dict]) -> tuple[SourceRef, ...]:
+    """SourceRefs for first_sources' tuples, with each document's title and URL from `meta`."""
+    return tuple(SourceRef(d, meta.get(d, {}).get("title"), st, en, tx, meta.get(d, {}).get("url")) for d, st, en, tx in chosen)
+
+
+def evidence_graphs(graphs: Iterable[str], curated: str, ontology: str) -> list[str]:
+    """The graphs whose evidence can reach a fact's first MAX_SOURCES_PER_FACT sources: a document's
+    evidence names the document itself (its graph), so documents past the first MAX_SOURCES_PER_FACT
+    (by IRI) can only sort after them; the curated graph cites other documents, so it always counts.
+    Looking up evidence in these graphs only keeps a hub fact (asserted by thousands of documents)
+    as cheap as an ordinary one."""
+    docs = sorted(g for g in set(graphs) if g not in (curated, ontology))[:MAX_SOURCES_PER_FACT]
+    return docs + ([curated] if curated in graphs else [])
 
 
 def check_iri(iri: str) -> str:

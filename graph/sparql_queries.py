@@ -16,11 +16,13 @@ from rdflib.namespace import SKOS
 
 from kadrey_kg.ontology import CURATED_GRAPH, KKG, ONTOLOGY_GRAPH, SCHEMA, SYSTEM_GRAPHS, normalize_name
 
+from .cache import NODE_CACHE_ITEMS, CachedSources, store_cache
 from .model import (
     AllegationRow, DocumentSummary, DocumentView, Edge, EntityCard, EntityHit, Fact, MentionRow, Node,
     SourceRef, StatementRow, TimelineItem,
 )
-from .shaping import check_iri as _ok, match_score, shape_labels as _shape_labels, sort_sources
+from .shaping import check_iri as _ok, evidence_graphs, first_sources, match_score, source_refs
+from .shaping import shape_labels as _shape_labels
 from .walks import GraphWalks
 from .vocab import (
     DATE_PREDICATES, DOCUMENT_TYPES, ENTITY_TYPES, NAME_PREDICATES, NON_RELATIONS, PLUMBING_TYPES,
@@ -38,6 +40,10 @@ _CARD_SKIP_IN = {str(p) for p in (KKG.refersTo, KKG.mentions, RDF.subject, RDF.o
                                   KKG.speaker, KKG.allegedBy, KKG.allegedAgainst, KKG.about, RDF.type)}
 _CARD_SKIP_IN_SPARQL = ", ".join(f"<{p}>" for p in sorted(_CARD_SKIP_IN))
 _CARD_MAX_FACTS = 2000
+
+
+_DOC_META_KEYS = {str(SCHEMA.name): "title", str(SCHEMA.url): "url", str(SCHEMA.inLanguage): "lang"}
+_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = (ox.NamedNode(str(t)) for t in (RDF.subject, RDF.predicate, RDF.object))
 
 
 def _values(iris: Iterable[str]) -> str:
@@ -66,7 +72,7 @@ def _date(term):
     return value[:10] if re.match(r"\d{4}-\d{2}-\d{2}", value) else value
 
 
-class SparqlQueries(GraphWalks):
+class SparqlQueries(GraphWalks, CachedSources):
     """Mixin: needs `_ox` (pyoxigraph.Store), `_select_terms`, `generation`."""
 
     _name_index = None
@@ -74,10 +80,15 @@ class SparqlQueries(GraphWalks):
     # ---- labels and node info -------------------------------------------------------------------
     def labels(self, iris: Iterable[str]) -> dict[str, dict]:
         iris = sorted({str(i) for i in iris if i})
+        got = store_cache(self, "labels", NODE_CACHE_ITEMS).get_many(self, iris, self._fetch_labels)
+        return {i: dict(got[i]) for i in iris}
+
+    def _fetch_labels(self, iris: list[str]) -> dict[str, dict]:
         out: dict[str, dict] = {i: {} for i in iris}
         for chunk in _chunks(iris, 500):
             rows = self._select_terms(
-                f"""SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {_values(chunk)} }}
+                # DISTINCT: a hub's labels are repeated in every document graph that names it
+                f"""SELECT DISTINCT ?s ?p ?l WHERE {{ VALUES ?s {{ {_values(chunk)} }}
                     VALUES ?p {{ <{RDFS.label}> <{KKG.machineTranslatedLabel}> <{SCHEMA.name}> <{SKOS.prefLabel}> }}
                     ?s ?p ?l FILTER(isLiteral(?l)) }}"""
             )
@@ -90,9 +101,12 @@ class SparqlQueries(GraphWalks):
 
     def _types(self, iris: Iterable[str]) -> dict[str, tuple[str, ...]]:
         iris = sorted({str(i) for i in iris})
+        return store_cache(self, "types", NODE_CACHE_ITEMS).get_many(self, iris, self._fetch_types)
+
+    def _fetch_types(self, iris: list[str]) -> dict[str, tuple[str, ...]]:
         found: dict[str, set] = defaultdict(set)
         for chunk in _chunks(iris, 500):
-            for s, t in self._select_terms(f"SELECT ?s ?t WHERE {{ VALUES ?s {{ {_values(chunk)} }} ?s a ?t }}"):
+            for s, t in self._select_terms(f"SELECT DISTINCT ?s ?t WHERE {{ VALUES ?s {{ {_values(chunk)} }} ?s a ?t }}"):
                 found[s.value].add(t.value)
         return {i: tuple(sorted(found.get(i, ()))) for i in iris}
 
@@ -171,7 +185,7 @@ class SparqlQueries(GraphWalks):
             if p.value not in _CARD_SKIP_IN and isinstance(x, ox.NamedNode):
                 triples[(x.value, p.value, node)].add(g.value)
         keys = sorted(triples, key=lambda t: (t[1], t[0] != iri, t[2].value if t[0] == iri else t[0]))[:_CARD_MAX_FACTS]
-        sources = self._sources({(s, p, o): triples[(s, p, o)] for s, p, o in keys})
+        sources = self._sources_for(keys, lambda missing: {k: triples[k] for k in missing})
         others = {o.value for s, p, o in keys if s == iri and isinstance(o, ox.NamedNode)} | {s for s, p, o in keys if s != iri}
         other_labels = self.labels(others | {p for _, p, _ in keys})
         facts = []
@@ -205,47 +219,53 @@ class SparqlQueries(GraphWalks):
     def _ask_subject_or_object(self, node) -> bool:
         return bool(self._ox.query("ASK { ?x ?p ?s }", use_default_graph_as_union=True, substitutions={ox.Variable("s"): node}))
 
-    def _sources(self, triples: dict[tuple, set]) -> dict[tuple, tuple[SourceRef, ...]]:
+    def _fetch_sources(self, triples: dict[tuple, set]) -> dict[tuple, tuple[SourceRef, ...]]:
         """Sources of each (s, p, o-term) triple: its evidence spans, else the document graphs holding it."""
         if not triples:
             return {}
         evidence: dict[tuple, list] = defaultdict(list)
-        iri_keys = [k for k in triples if isinstance(k[2], ox.NamedNode)]
-        for chunk in _chunks(iri_keys, 300):
-            values = " ".join(f"(<{_ok(s)}> <{_ok(p)}> <{_ok(o.value)}>)" for s, p, o in chunk)
-            for s, p, o, doc, start, end, text in self._select_terms(
-                f"""SELECT ?s ?p ?o ?doc ?start ?end ?text WHERE {{ VALUES (?s ?p ?o) {{ {values} }}
-                    ?e <{RDF.subject}> ?s ; <{RDF.predicate}> ?p ; <{RDF.object}> ?o ; <{KKG.sourceDocument}> ?doc .
-                    OPTIONAL {{ ?e <{KKG.startOffset}> ?start }} OPTIONAL {{ ?e <{KKG.endOffset}> ?end }}
-                    OPTIONAL {{ ?e <{KKG.spanText}> ?text }} }}"""
-            ):
-                evidence[(s.value, p.value, o.value)].append((doc.value, _int(start), _int(end), _v(text)))
-        docs = {d for refs in evidence.values() for d, *_ in refs} | {g for gs in triples.values() for g in gs}
-        meta = self._doc_meta(docs)
-        out = {}
-        for key, graphs in triples.items():
-            s, p, o = key
-            refs = [(d, st, en, tx) for d, st, en, tx in evidence.get((s, p, o.value), [])]
-            covered = {d for d, *_ in refs}
-            for g in sorted(graphs, key=lambda g: (g == str(CURATED_GRAPH), g)):  # documents first: curated only when alone
-                if g == str(ONTOLOGY_GRAPH):
-                    continue
-                if g not in covered and not (g == str(CURATED_GRAPH) and refs):
-                    refs.append((g, None, None, None))
-            out[key] = sort_sources(
-                SourceRef(d, meta.get(d, {}).get("title"), st, en, tx, meta.get(d, {}).get("url")) for d, st, en, tx in set(refs)
-            )
+        for (s, p, o), graphs in triples.items():
+            if isinstance(o, ox.NamedNode):
+                for g in evidence_graphs(graphs, str(CURATED_GRAPH), str(ONTOLOGY_GRAPH)):
+                    evidence[(s, p, o.value)].extend(self._evidence_in(s, p, o, g))
+        chosen = {(s, p, o): first_sources(evidence.get((s, p, o.value), []), graphs, str(CURATED_GRAPH), str(ONTOLOGY_GRAPH))
+                  for (s, p, o), graphs in triples.items()}
+        meta = self._doc_meta({d for refs in chosen.values() for d, *_ in refs})
+        out = {key: source_refs(refs, meta) for key, refs in chosen.items()}
         return out
+
+    def _evidence_in(self, s: str, p: str, o, graph: str) -> set[tuple]:
+        """(document, start, end, span text) of each evidence node for (s, p, o) in one graph.
+        Index lookups, not SPARQL: Oxigraph's planner does not start from a bound GRAPH, and a hub
+        fact is looked up in many graphs."""
+        g, subj, pred = ox.NamedNode(graph), ox.NamedNode(s), ox.NamedNode(p)
+        rows = set()
+        for q in self._ox.quads_for_pattern(None, _RDF_SUBJECT, subj, g):
+            e = q.subject
+            if not (self._has(e, _RDF_PREDICATE, pred, g) and self._has(e, _RDF_OBJECT, o, g)):
+                continue
+            vals: dict[str, list] = defaultdict(list)
+            for q2 in self._ox.quads_for_pattern(e, None, None, g):
+                vals[q2.predicate.value].append(q2.object)
+            for doc in vals[str(KKG.sourceDocument)]:
+                for start in vals[str(KKG.startOffset)] or [None]:
+                    for end in vals[str(KKG.endOffset)] or [None]:
+                        for text in vals[str(KKG.spanText)] or [None]:
+                            rows.add((doc.value, _int(start), _int(end), _v(text)))
+        return rows
+
+    def _has(self, s, p, o, g) -> bool:
+        return next(iter(self._ox.quads_for_pattern(s, p, o, g)), None) is not None
 
     def _doc_meta(self, docs: Iterable[str]) -> dict[str, dict]:
         docs = sorted(d for d in set(docs) if d)
         out: dict[str, dict] = {d: {} for d in docs}
         for chunk in _chunks(docs, 500):
             for d, p, v in self._select_terms(
-                f"""SELECT ?d ?p ?v WHERE {{ VALUES ?d {{ {_values(chunk)} }}
+                f"""SELECT DISTINCT ?d ?p ?v WHERE {{ VALUES ?d {{ {_values(chunk)} }}
                     VALUES ?p {{ <{SCHEMA.name}> <{SCHEMA.url}> <{SCHEMA.inLanguage}> }} ?d ?p ?v }}"""
             ):
-                key = {str(SCHEMA.name): "title", str(SCHEMA.url): "url", str(SCHEMA.inLanguage): "lang"}[p.value]
+                key = _DOC_META_KEYS[p.value]
                 cur = out[d.value].get(key)
                 out[d.value][key] = v.value if cur is None else min(cur, v.value)
         if str(CURATED_GRAPH) in out:
@@ -275,14 +295,17 @@ class SparqlQueries(GraphWalks):
 
     def _edge_objects(self, edges: Iterable[tuple[str, str, str]]) -> list[Edge]:
         edges = sorted(set(edges))
-        graphs: dict[tuple, set] = defaultdict(set)
-        for chunk in _chunks(edges, 300):
-            values = " ".join(f"(<{s}> <{p}> <{o}>)" for s, p, o in chunk)
-            for s, p, o, g in self._select_terms(f"SELECT ?s ?p ?o ?g WHERE {{ VALUES (?s ?p ?o) {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"):
-                graphs[(s.value, p.value, ox.NamedNode(o.value))].add(g.value)
-        sources = self._sources(graphs)
+        sources = self._sources_for([(s, p, ox.NamedNode(o)) for s, p, o in edges], self._edge_graphs)
         plabels = self.labels({p for _, p, _ in edges})
         return [Edge(s, p, o, plabels.get(p, {}), sources.get((s, p, ox.NamedNode(o)), ())) for s, p, o in edges]
+
+    def _edge_graphs(self, keys: list[tuple]) -> dict[tuple, set]:
+        graphs: dict[tuple, set] = defaultdict(set)
+        for chunk in _chunks(keys, 300):
+            values = " ".join(f"(<{s}> <{p}> <{o.value}>)" for s, p, o in chunk)
+            for s, p, o, g in self._select_terms(f"SELECT ?s ?p ?o ?g WHERE {{ VALUES (?s ?p ?o) {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"):
+                graphs[(s.value, p.value, ox.NamedNode(o.value))].add(g.value)
+        return graphs
 
     # ---- statements, allegations, mentions -----------------------------------------------------------
     def _statement_rows(self, pattern: str, **subs) -> list[StatementRow]:

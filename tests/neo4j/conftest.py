@@ -20,6 +20,7 @@ from kadrey_kg.graph.config import StoreConfig
 
 # --import-mode=importlib keeps test folders off sys.path; the helper modules live here.
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[1] / "graph"))  # hub_graphs, shared with tests/graph
 
 from neo4j_testkit import Server, open_neo4j, wipe  # noqa: E402
 
