@@ -23,6 +23,8 @@ from pathlib import Path
 from .config import home
 from .errors import StoreUnavailable
 
+# The sources ship as package data (kadrey_kg/launcher: pom.xml + Java), beside this package in a
+# checkout and in an installed wheel alike; KADREY_KG_LAUNCHER points elsewhere.
 LAUNCHER_DIR = Path(os.environ.get("KADREY_KG_LAUNCHER", Path(__file__).resolve().parents[1] / "launcher"))
 MAIN_CLASS = "org.kadreykg.launcher.Launcher"
 PID_FILE = "neo4j.pid"
@@ -73,12 +75,27 @@ def is_built(launcher_dir: Path = LAUNCHER_DIR) -> bool:
     return all(s.stat().st_mtime <= stamp.stat().st_mtime for s in sources)
 
 
-def build(launcher_dir: Path = LAUNCHER_DIR, force: bool = False) -> float:
-    """`mvn package` the launcher unless its build is up to date; returns seconds spent (0 if cached)."""
-    if not force and is_built(launcher_dir):
-        return 0.0
+def build_dir(launcher_dir: Path = LAUNCHER_DIR) -> Path:
+    """Where the launcher is built: in place when that folder is writable (a checkout, a venv),
+    else a copy of its sources under the kadrey-kg home (a system-wide, read-only install)."""
     if not (launcher_dir / "pom.xml").exists():
         raise ServerError(f"no launcher at {launcher_dir} (pom.xml missing; set KADREY_KG_LAUNCHER)")
+    if os.access(launcher_dir, os.W_OK):
+        return launcher_dir
+    copy = home() / "launcher"
+    for src in [launcher_dir / "pom.xml", *launcher_dir.glob("src/**/*.java")]:
+        dst = copy / src.relative_to(launcher_dir)
+        if not dst.exists() or dst.read_bytes() != src.read_bytes():
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dst)
+    return copy
+
+
+def build(launcher_dir: Path = LAUNCHER_DIR, force: bool = False) -> float:
+    """`mvn package` the launcher unless its build is up to date; returns seconds spent (0 if cached)."""
+    launcher_dir = build_dir(launcher_dir)
+    if not force and is_built(launcher_dir):
+        return 0.0
     mvn = shutil.which("mvn")
     if not mvn:
         raise ServerError("Maven (mvn) is not installed: `apt-get install maven` or use a server via NEO4J_URI")
@@ -150,7 +167,7 @@ def start(data_dir: Path | None = None, port: int = 7687, password: str | None =
         raise ServerError("java (JDK 17+) is not installed")
     data_dir.mkdir(parents=True, exist_ok=True)
     log = open(data_dir / LOG_FILE, "wb")  # fresh: an old READY line must not count
-    cmd = [java, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, "-cp", _classpath(LAUNCHER_DIR), MAIN_CLASS,
+    cmd = [java, f"-Xms{heap}", f"-Xmx{heap}", *JVM_FLAGS, "-cp", _classpath(build_dir()), MAIN_CLASS,
            "--data-dir", str(data_dir), "--port", str(port), "--pagecache", str(pagecache_mb)]
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT,
                             cwd=data_dir, start_new_session=True)
