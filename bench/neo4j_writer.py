@@ -1,7 +1,7 @@
 """Our RDF → Neo4j writer vs rdflib-neo4j 1.1, loading the same Turtle into the same server.
 
     python bench/neo4j_writer.py                       # starts a launcher in a temp dir
-    python bench/neo4j_writer.py --uri bolt://127.0.0.1:7687 --ttl data.ttl --scale 4 --runs 3
+    python bench/neo4j_writer.py --uri bolt://127.0.0.1:7687 --ttl data.ttl --scale 1 --runs 3   # --scale copies the input
 
 Default input: the ontology + curated graphs (kadrey_kg.graph.base_graphs), copied `--scale` times
 with entity/document IRIs renamed so each copy adds new nodes. The database is cleared before
@@ -47,7 +47,7 @@ def load_input(ttl: Path | None, scale: int) -> Graph:
 
 def wipe(driver) -> None:
     with driver.session() as session:
-        while session.run("MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS c").single()["c"]:
+        while session.run("MATCH (n) WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS c").single()["c"]:
             pass
 
 
@@ -76,7 +76,7 @@ def run_rdflib_neo4j(cfg, graph: Graph) -> float:
 
 def counts(driver) -> tuple[int, int]:
     with driver.session() as session:
-        return (session.run("MATCH (n) RETURN count(n) AS c").single()["c"],
+        return (session.run("MATCH (n:Resource) RETURN count(n) AS c").single()["c"],
                 session.run("MATCH ()-[r]->() RETURN count(r) AS c").single()["c"])
 
 

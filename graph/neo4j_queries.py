@@ -36,6 +36,7 @@ from .vocab import (
 _SYSTEM = {str(g) for g in SYSTEM_GRAPHS}
 _NON_REL = sorted(str(p) for p in NON_RELATIONS)
 _ENTITY = sorted(str(t) for t in ENTITY_TYPES)
+_ENTITY_LABELS = "|".join(f"`{local_name(t)}`" for t in _ENTITY)
 _DOCS = {str(t) for t in DOCUMENT_TYPES}
 _EVENTS = {str(KKG[n]) for n in ("Event", "DocketEvent", "Ruling", "EarningsCall")}
 _PLUMBING = {str(t) for t in PLUMBING_TYPES}
@@ -175,7 +176,9 @@ class CypherQueries(GraphWalks, CachedSources):
             return []
         # `_norm` holds the normalized names: every score > 0 needs the query as a substring.
         rows = self._read(
-            "MATCH (n:Resource) WHERE any(x IN n._norm WHERE x CONTAINS $q) AND any(t IN n._t WHERE t IN $types) "
+            # label scans of the entity types only (documents, mentions and evidence are most nodes)
+            f"MATCH (n:{_ENTITY_LABELS}) WITH DISTINCT n "
+            "WHERE any(x IN n._norm WHERE x CONTAINS $q) AND any(t IN n._t WHERE t IN $types) "
             "RETURN n.uri AS s, [i IN range(0, size(n._p) - 1) WHERE n._p[i] IN $names | n._v[i]] AS names",
             q=query, types=_ENTITY, names=[str(p) for p in NAME_PREDICATES])
         best: dict[str, tuple[float, str, str]] = {}

@@ -30,6 +30,7 @@ BATCH = 5000     # rows per UNWIND: fewer round trips, still small transactions 
 LIST_PROPS = "n{.uri, ._g, ._p, ._v, ._dt, ._l, ._tg, ._t, ._graphs}"
 SCHEMA_STATEMENTS = (
     "CREATE CONSTRAINT kkg_resource_uri IF NOT EXISTS FOR (n:Resource) REQUIRE n.uri IS UNIQUE",
+    "CREATE CONSTRAINT kkg_named_graph IF NOT EXISTS FOR (x:NamedGraph) REQUIRE x.name IS UNIQUE",
     "CREATE FULLTEXT INDEX kkg_names_fr IF NOT EXISTS FOR (n:Resource) ON EACH [n.label_fr, n.alt_fr, n.mtLabel_fr] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'french'}}",
     "CREATE FULLTEXT INDEX kkg_names_en IF NOT EXISTS FOR (n:Resource) ON EACH [n.label_en, n.alt_en, n.mtLabel_en] "
@@ -39,6 +40,9 @@ SCHEMA_STATEMENTS = (
     "CREATE FULLTEXT INDEX kkg_text_en IF NOT EXISTS FOR (n:Statement|Allegation) ON EACH [n.text_en, n.machineTranslation_en] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}",
 )
+
+# 2: named graphs are indexed by (:NamedGraph {name, uris}) nodes, so a write never scans every node
+SCHEMA_VERSION = 2
 
 # The read-only console: clauses that write or reach outside the graph, refused before running.
 _WRITE_CLAUSES = re.compile(
@@ -86,6 +90,8 @@ class Neo4jStore(CypherQueries, Store):
             name = statement.split()[2] if statement.startswith("CREATE CONSTRAINT") else statement.split()[3]
             if name not in present:
                 self._write(lambda tx, q=statement: tx.run(q).consume())
+        if not self._read("MATCH (m:KadreyKGSchema) WHERE m.version >= $v RETURN m LIMIT 1", v=SCHEMA_VERSION):
+            self._write(_index_named_graphs)
 
     # ---- plumbing ------------------------------------------------------------------------------
     def _session(self, access=neo4j.WRITE_ACCESS):
@@ -137,7 +143,7 @@ class Neo4jStore(CypherQueries, Store):
         self._write(_replace_tx, rows)
 
     def remove_document(self, doc_iri: str) -> bool:
-        existed = bool(self._read("MATCH (n:Resource) WHERE $g IN n._graphs RETURN n.uri LIMIT 1", g=str(doc_iri)))
+        existed = bool(self._read("MATCH (x:NamedGraph {name: $g}) RETURN x.name", g=str(doc_iri)))
         if existed:
             self.replace_graphs({str(doc_iri): Graph()})
         return existed
@@ -157,16 +163,16 @@ class Neo4jStore(CypherQueries, Store):
             nodes = self._read(f"MATCH (n:Resource) RETURN {LIST_PROPS} AS n")
             rels = self._read("MATCH (a:Resource)-[r]->(b:Resource) RETURN a.uri AS s, r.iri AS p, b.uri AS o, r.graphs AS g")
         else:
-            nodes = self._read(f"MATCH (n:Resource) WHERE any(g IN n._graphs WHERE g IN $gs) RETURN {LIST_PROPS} AS n", gs=wanted)
+            members = "MATCH (x:NamedGraph) WHERE x.name IN $gs UNWIND x.uris AS u WITH DISTINCT u "
+            nodes = self._read(members + f"MATCH (n:Resource {{uri: u}}) RETURN {LIST_PROPS} AS n", gs=wanted)
             rels = self._read(
-                "MATCH (a:Resource)-[r]->(b:Resource) WHERE any(g IN r.graphs WHERE g IN $gs) "
+                members + "MATCH (a:Resource {uri: u})-[r]->(b:Resource) WHERE any(g IN r.graphs WHERE g IN $gs) "
                 "RETURN a.uri AS s, r.iri AS p, b.uri AS o, r.graphs AS g", gs=wanted)
         return build_dataset([r["n"] for r in nodes], [(r["s"], r["p"], r["o"], r["g"]) for r in rels],
                              set(wanted) if wanted is not None else None)
 
     def named_graphs(self) -> list[str]:
-        rows = self._read("MATCH (n:Resource) UNWIND n._graphs AS g RETURN DISTINCT g")
-        return sorted(r["g"] for r in rows)
+        return sorted(r["g"] for r in self._read("MATCH (x:NamedGraph) RETURN x.name AS g"))
 
     # ---- console and stats -----------------------------------------------------------------------
     def read_query(self, query: str, limit: int = 1000, timeout: float = 10.0) -> QueryResult:
@@ -250,7 +256,9 @@ def _replace_tx(tx, rows: list[GraphRows]) -> None:
     (`SET n._lock`, in URI order) before it is read: a concurrent writer touching the same node
     waits for this commit instead of overwriting it with a stale copy."""
     names = [r.name for r in rows]
-    touched = tx.run("MATCH (n:Resource) WHERE any(g IN n._graphs WHERE g IN $names) WITH n ORDER BY n.uri "
+    # the nodes these graphs touched so far, from their :NamedGraph index (not a scan of every node)
+    touched = tx.run("UNWIND $names AS g MATCH (x:NamedGraph {name: g}) UNWIND x.uris AS u WITH DISTINCT u "
+                     "MATCH (n:Resource {uri: u}) WITH n ORDER BY n.uri "
                      f"SET n._lock = true RETURN {LIST_PROPS} AS n", names=names).data()
     states = {rec["n"]["uri"]: NodeState.from_record(rec["n"]) for rec in touched}
     new_uris = sorted(set().union(*(r.uris for r in rows)) - set(states))
@@ -305,6 +313,19 @@ def _replace_tx(tx, rows: list[GraphRows]) -> None:
                "ON CREATE SET x.ns = r.ns, x.graphs = [r.g] "
                "ON MATCH SET x.graphs = CASE WHEN r.g IN x.graphs THEN x.graphs ELSE x.graphs + r.g END",
                rels=chunk).consume()
+    # 4. each graph's index: the nodes it touches now
+    tx.run("UNWIND $graphs AS g MERGE (x:NamedGraph {name: g.name}) SET x.uris = g.uris",
+           graphs=[{"name": r.name, "uris": sorted(r.uris)} for r in rows if r.uris]).consume()
+    tx.run("UNWIND $names AS g MATCH (x:NamedGraph {name: g}) DELETE x",
+           names=[r.name for r in rows if not r.uris]).consume()
+
+
+def _index_named_graphs(tx) -> None:
+    """Build the :NamedGraph index of a database written before it existed (or an empty one),
+    then mark the schema version so this runs once."""
+    tx.run("MATCH (n:Resource) UNWIND n._graphs AS g WITH g, collect(n.uri) AS uris "
+           "MERGE (x:NamedGraph {name: g}) SET x.uris = uris").consume()
+    tx.run("MERGE (m:KadreyKGSchema) SET m.version = $v", v=SCHEMA_VERSION).consume()
 
 
 def _chunks(items, size: int = BATCH):

@@ -31,7 +31,7 @@ def wipe(store) -> None:
 
 
 def counts(store) -> tuple[int, int]:
-    nodes = store._read("MATCH (n) RETURN count(n) AS n")[0]["n"]
+    nodes = store._read("MATCH (n:Resource) RETURN count(n) AS n")[0]["n"]
     rels = store._read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
     return nodes, rels
 

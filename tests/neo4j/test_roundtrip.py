@@ -123,3 +123,29 @@ def test_open_store_loads_the_base_graphs_once(neo4j_server, neo4j_store, monkey
         store.ensure_base()                      # unchanged fingerprint: nothing rewritten
         assert store.generation == generation
         assert store.stats().entities > 10
+
+
+def test_named_graph_index_follows_writes_and_is_built_for_older_databases(neo4j_server, neo4j_store):
+    def index():
+        return {r["g"]: sorted(r["u"]) for r in neo4j_store._read("MATCH (x:NamedGraph) RETURN x.name AS g, x.uris AS u")}
+
+    def members():  # the truth the index must match: every node's own graph list
+        out: dict[str, list] = {}
+        for r in neo4j_store._read("MATCH (n:Resource) UNWIND n._graphs AS g RETURN g, n.uri AS u ORDER BY u"):
+            out.setdefault(r["g"], []).append(r["u"])
+        return out
+
+    neo4j_store.replace_graphs(graphs())
+    assert index() == members() and set(index()) == {str(DOC_A), str(DOC_B)}
+    neo4j_store.remove_document(str(DOC_B))
+    assert index() == members() and set(index()) == {str(DOC_A)}
+    assert neo4j_store.named_graphs() == [str(DOC_A)]
+    # a database written before the index existed: no :NamedGraph nodes, no schema marker
+    neo4j_store.replace_document(str(DOC_B), graph_b())
+    before = counts(neo4j_store)
+    neo4j_store._write(lambda tx: tx.run("MATCH (x:NamedGraph|KadreyKGSchema) DELETE x").consume())
+    with open_neo4j(neo4j_server) as reopened:
+        assert index() == members()
+        reopened.replace_graphs(graphs())   # replaces, no duplicates: it found what each graph touched
+        assert counts(reopened) == before
+        assert_same(reopened, graphs())
