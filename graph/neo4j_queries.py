@@ -29,6 +29,7 @@ from .shaping import evidence_graphs, first_sources, match_score, source_refs
 from .shaping import check_iri as _ok, shape_labels as _shape_labels  # same IRI check → same InvalidIRI
 from .walks import GraphWalks
 from .vocab import (
+    CARD_SKIP_IN,
     DATE_PREDICATES, DOCUMENT_TYPES, ENTITY_TYPES, NAME_PREDICATES, NON_RELATIONS, PLUMBING_TYPES,
     kkg_types, local_name, pick_labels,
 )
@@ -43,8 +44,7 @@ _PLUMBING = {str(t) for t in PLUMBING_TYPES}
 _LABEL_PREDS = [str(RDFS.label), str(KKG.machineTranslatedLabel), str(SCHEMA.name), str(SKOS.prefLabel)]
 _CARD_SKIP_OUT = {str(p) for p in (RDF.type, RDFS.label, SKOS.altLabel, SKOS.prefLabel, KKG.machineTranslatedLabel,
                                    KKG.wikidata, KKG.courtListener, SCHEMA.url, SCHEMA.sameAs)}
-_CARD_SKIP_IN = {str(p) for p in (KKG.refersTo, KKG.mentions, RDF.subject, RDF.object, KKG.sourceDocument,
-                                  KKG.speaker, KKG.allegedBy, KKG.allegedAgainst, KKG.about, RDF.type)}
+_CARD_SKIP_IN = CARD_SKIP_IN
 _CARD_MAX_FACTS = 2000
 _RDF_TYPE = str(RDF.type)
 _LIT_ROWS = ("[i IN range(0, size(coalesce(n._p, [])) - 1) WHERE $preds IS NULL OR n._p[i] IN $preds "
@@ -201,9 +201,11 @@ class CypherQueries(GraphWalks, CachedSources):
         out_props = self._props([iri], graphs=True).get(iri, {})
         out_rows = [(p, t, g) for p, tgs in out_props.items() for t, g in tgs]
         in_rows = [(r["x"], r["p"], g) for r in self._read(
-            "MATCH (x:Resource)-[r]->(:Resource {uri: $s}) RETURN x.uri AS x, r.iri AS p, r.graphs AS g", s=iri)
+            # plumbing in-links (mentions, evidence...) are most of a hub's: filtered in the server
+            "MATCH (x:Resource)-[r]->(:Resource {uri: $s}) WHERE NOT r.iri IN $skip "
+            "RETURN x.uri AS x, r.iri AS p, r.graphs AS g", s=iri, skip=sorted(_CARD_SKIP_IN))
             for g in r["g"]]
-        if not out_rows and not in_rows:
+        if not out_rows and not in_rows and not self._read("MATCH (n:Resource {uri: $s}) RETURN n.uri", s=iri):
             return None
         types = [t.value for p, t, g in out_rows if p == _RDF_TYPE]
         label_rows: dict[str, list] = defaultdict(list)
@@ -253,19 +255,26 @@ class CypherQueries(GraphWalks, CachedSources):
         if not triples:
             return {}
         evidence: dict[tuple, list] = defaultdict(list)
-        keys = [[s, p, o.value, evidence_graphs(graphs, str(CURATED_GRAPH), str(ONTOLOGY_GRAPH))]
-                for (s, p, o), graphs in triples.items() if o.is_iri]
+        wanted: dict[str, list] = defaultdict(list)  # graph -> facts whose evidence to read there
+        for (s, p, o), graphs in triples.items():
+            if o.is_iri:
+                for g in evidence_graphs(graphs, str(CURATED_GRAPH), str(ONTOLOGY_GRAPH)):
+                    wanted[g].append([s, p, o.value])
         offsets = [str(KKG.startOffset), str(KKG.endOffset), str(KKG.spanText)]
-        for chunk in _chunks(keys, 500):
+        # From each graph's :NamedGraph index to its evidence nodes, not from the fact's subject: a
+        # hub is the subject of tens of thousands of evidence nodes, a document holds a few dozen.
+        for chunk in _chunks(sorted(wanted.items()), 200):
             rows = self._read(
-                "UNWIND $keys AS k "
-                "MATCH (:Resource {uri: k[0]})<-[rs:subject {iri: $rs}]-(e:Resource)-[ro:object {iri: $ro}]->(:Resource {uri: k[2]}) "
-                "WHERE any(g IN rs.graphs WHERE g IN k[3]) "
-                "MATCH (e)-[rp:predicate {iri: $rp}]->(:Resource {uri: k[1]}) "
-                "MATCH (e)-[rd:sourceDocument {iri: $sd}]->(d:Resource) "
+                "UNWIND $rows AS row MATCH (x:NamedGraph {name: row[0]}) UNWIND x.uris AS u "
+                "MATCH (e:Resource {uri: u}) WHERE e:RelationEvidence "
+                "MATCH (e)-[rs:subject {iri: $rs}]->(s:Resource) WHERE row[0] IN rs.graphs "
+                "MATCH (e)-[:object {iri: $ro}]->(o:Resource) "
+                "MATCH (e)-[:predicate {iri: $rp}]->(p:Resource) "
+                "WITH row, e, [s.uri, p.uri, o.uri] AS k WHERE k IN row[1] "
+                "MATCH (e)-[:sourceDocument {iri: $sd}]->(d:Resource) "
                 "WITH k, e, d.uri AS doc, e AS n "
-                f"RETURN DISTINCT [k[0], k[1], k[2]] AS k, e.uri AS e, doc, {_LIT_ROWS} AS lits",
-                keys=chunk, rs=str(RDF.subject), ro=str(RDF.object), rp=str(RDF.predicate),
+                f"RETURN DISTINCT k, e.uri AS e, doc, {_LIT_ROWS} AS lits",
+                rows=[[g, keys] for g, keys in chunk], rs=str(RDF.subject), ro=str(RDF.object), rp=str(RDF.predicate),
                 sd=str(KKG.sourceDocument), preds=offsets)
             for row in rows:
                 by = defaultdict(list)

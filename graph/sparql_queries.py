@@ -25,25 +25,35 @@ from .shaping import check_iri as _ok, evidence_graphs, first_sources, match_sco
 from .shaping import shape_labels as _shape_labels
 from .walks import GraphWalks
 from .vocab import (
+    CARD_SKIP_IN,
     DATE_PREDICATES, DOCUMENT_TYPES, ENTITY_TYPES, NAME_PREDICATES, NON_RELATIONS, PLUMBING_TYPES,
     kkg_types, local_name, pick_labels,
 )
 
 _SYSTEM = {str(g) for g in SYSTEM_GRAPHS}
+_PLUMBING_STR = {str(t) for t in PLUMBING_TYPES}
 _NON_REL_SPARQL = ", ".join(f"<{p}>" for p in sorted(NON_RELATIONS))
 _ENTITY_VALUES = " ".join(f"<{t}>" for t in sorted(ENTITY_TYPES))
 _DOC_VALUES = " ".join(f"<{t}>" for t in sorted(DOCUMENT_TYPES))
 # Facts on an entity card that are shown elsewhere on the page (names, mentions, statements...).
 _CARD_SKIP_OUT = {str(p) for p in (RDF.type, RDFS.label, SKOS.altLabel, SKOS.prefLabel, KKG.machineTranslatedLabel,
                                    KKG.wikidata, KKG.courtListener, SCHEMA.url, SCHEMA.sameAs)}
-_CARD_SKIP_IN = {str(p) for p in (KKG.refersTo, KKG.mentions, RDF.subject, RDF.object, KKG.sourceDocument,
-                                  KKG.speaker, KKG.allegedBy, KKG.allegedAgainst, KKG.about, RDF.type)}
+_CARD_SKIP_IN = CARD_SKIP_IN
 _CARD_SKIP_IN_SPARQL = ", ".join(f"<{p}>" for p in sorted(_CARD_SKIP_IN))
 _CARD_MAX_FACTS = 2000
 
 
+_LABEL_PREDS = [ox.NamedNode(str(p)) for p in (RDFS.label, KKG.machineTranslatedLabel, SCHEMA.name, SKOS.prefLabel)]
+_NAME_PREDS = [ox.NamedNode(str(p)) for p in NAME_PREDICATES]
+_TYPE_PRED = [ox.NamedNode(str(RDF.type))]
+_DOC_META_PREDS = [ox.NamedNode(str(p)) for p in (SCHEMA.name, SCHEMA.url, SCHEMA.inLanguage)]
 _DOC_META_KEYS = {str(SCHEMA.name): "title", str(SCHEMA.url): "url", str(SCHEMA.inLanguage): "lang"}
 _RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = (ox.NamedNode(str(t)) for t in (RDF.subject, RDF.predicate, RDF.object))
+
+
+def _hidden(iri: str, types) -> bool:
+    """Not drawn as a graph node: untyped, plumbing (mentions, evidence) or a vocabulary term."""
+    return not types or any(t in _PLUMBING_STR for t in types) or iri.startswith(str(KKG))
 
 
 def _values(iris: Iterable[str]) -> str:
@@ -79,36 +89,36 @@ class SparqlQueries(GraphWalks, CachedSources):
 
     # ---- labels and node info -------------------------------------------------------------------
     def labels(self, iris: Iterable[str]) -> dict[str, dict]:
-        iris = sorted({str(i) for i in iris if i})
+        iris = sorted({_ok(i) for i in iris if i})
         got = store_cache(self, "labels", NODE_CACHE_ITEMS).get_many(self, iris, self._fetch_labels)
         return {i: dict(got[i]) for i in iris}
 
     def _fetch_labels(self, iris: list[str]) -> dict[str, dict]:
-        out: dict[str, dict] = {i: {} for i in iris}
-        for chunk in _chunks(iris, 500):
-            rows = self._select_terms(
-                # DISTINCT: a hub's labels are repeated in every document graph that names it
-                f"""SELECT DISTINCT ?s ?p ?l WHERE {{ VALUES ?s {{ {_values(chunk)} }}
-                    VALUES ?p {{ <{RDFS.label}> <{KKG.machineTranslatedLabel}> <{SCHEMA.name}> <{SKOS.prefLabel}> }}
-                    ?s ?p ?l FILTER(isLiteral(?l)) }}"""
-            )
-            by: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-            for s, p, lit in rows:
-                by[s.value][p.value].append((lit.value, _lang(lit) or ""))
-            for iri, preds in by.items():
-                out[iri] = _shape_labels(preds)
+        out: dict[str, dict] = {}
+        for iri in iris:
+            preds = self._literals_of(iri, _LABEL_PREDS)
+            out[iri] = _shape_labels({p: [(lit.value, _lang(lit) or "") for lit in lits] for p, lits in preds.items()})
         return out
 
+    # Oxigraph plans `VALUES ?s {...} ?s ?p ?o` as a scan of the whole store joined with the values;
+    # per-resource index lookups (all graphs) stay as cheap at 10k documents as at 10.
+    def _objects_of(self, iri: str, predicates) -> dict[str, set]:
+        node, out = ox.NamedNode(iri), {}
+        for p in predicates:
+            found = {q.object for q in self._ox.quads_for_pattern(node, p, None, None)}
+            if found:
+                out[p.value] = found
+        return out
+
+    def _literals_of(self, iri: str, predicates) -> dict[str, set]:
+        return {p: {o for o in objs if isinstance(o, ox.Literal)} for p, objs in self._objects_of(iri, predicates).items()}
+
     def _types(self, iris: Iterable[str]) -> dict[str, tuple[str, ...]]:
-        iris = sorted({str(i) for i in iris})
+        iris = sorted({_ok(i) for i in iris})
         return store_cache(self, "types", NODE_CACHE_ITEMS).get_many(self, iris, self._fetch_types)
 
     def _fetch_types(self, iris: list[str]) -> dict[str, tuple[str, ...]]:
-        found: dict[str, set] = defaultdict(set)
-        for chunk in _chunks(iris, 500):
-            for s, t in self._select_terms(f"SELECT DISTINCT ?s ?t WHERE {{ VALUES ?s {{ {_values(chunk)} }} ?s a ?t }}"):
-                found[s.value].add(t.value)
-        return {i: tuple(sorted(found.get(i, ()))) for i in iris}
+        return {i: tuple(sorted(t.value for t in self._objects_of(i, _TYPE_PRED).get(str(RDF.type), ()))) for i in iris}
 
     def _nodes(self, iris: Iterable[str]) -> dict[str, Node]:
         iris = sorted(set(iris))
@@ -119,10 +129,9 @@ class SparqlQueries(GraphWalks, CachedSources):
     # ---- search ---------------------------------------------------------------------------------
     def _names(self):
         if self._name_index is None:
-            rows = self._select_terms(
-                f"""SELECT DISTINCT ?s ?l WHERE {{ VALUES ?t {{ {_ENTITY_VALUES} }} ?s a ?t .
-                    VALUES ?p {{ {' '.join(f'<{p}>' for p in NAME_PREDICATES)} }} ?s ?p ?l FILTER(isLiteral(?l)) }}"""
-            )
+            entities = sorted({q.subject for t in ENTITY_TYPES for q in self._ox.quads_for_pattern(None, _TYPE_PRED[0], ox.NamedNode(str(t)), None)
+                               if isinstance(q.subject, ox.NamedNode)}, key=lambda n: n.value)
+            rows = [(s, lit) for s in entities for lits in self._literals_of(s.value, _NAME_PREDS).values() for lit in lits]
             index = defaultdict(set)
             for s, lit in rows:
                 key = normalize_name(lit.value)
@@ -260,14 +269,9 @@ class SparqlQueries(GraphWalks, CachedSources):
     def _doc_meta(self, docs: Iterable[str]) -> dict[str, dict]:
         docs = sorted(d for d in set(docs) if d)
         out: dict[str, dict] = {d: {} for d in docs}
-        for chunk in _chunks(docs, 500):
-            for d, p, v in self._select_terms(
-                f"""SELECT DISTINCT ?d ?p ?v WHERE {{ VALUES ?d {{ {_values(chunk)} }}
-                    VALUES ?p {{ <{SCHEMA.name}> <{SCHEMA.url}> <{SCHEMA.inLanguage}> }} ?d ?p ?v }}"""
-            ):
-                key = _DOC_META_KEYS[p.value]
-                cur = out[d.value].get(key)
-                out[d.value][key] = v.value if cur is None else min(cur, v.value)
+        for d in docs:
+            for p, values in self._objects_of(d, _DOC_META_PREDS).items():
+                out[d][_DOC_META_KEYS[p]] = min(v.value for v in values)
         if str(CURATED_GRAPH) in out:
             out[str(CURATED_GRAPH)].setdefault("title", "kadrey-kg curated facts")
         return out
@@ -289,8 +293,7 @@ class SparqlQueries(GraphWalks, CachedSources):
             return edges
         ends = {s for s, _, _ in edges} | {o for _, _, o in edges}
         types = self._types(ends)
-        hidden = {n for n, ts in types.items() if not ts or any(t in {str(x) for x in PLUMBING_TYPES} for t in ts)}
-        hidden |= {n for n in ends if n.startswith(str(KKG))}  # vocabulary terms
+        hidden = {n for n, ts in types.items() if _hidden(n, ts)}
         return {e for e in edges if e[0] not in hidden and e[2] not in hidden}
 
     def _edge_objects(self, edges: Iterable[tuple[str, str, str]]) -> list[Edge]:

@@ -61,3 +61,9 @@ def pick_labels(rows) -> dict:
         for key in ("fr", "en"):
             out.setdefault(key, untagged[0])
     return out
+
+
+# Incoming links an entity card does not list as facts: plumbing (mentions, evidence) and the
+# statement/allegation links shown in their own tabs. On a hub they are most of its in-links.
+CARD_SKIP_IN = frozenset(str(p) for p in (KKG.refersTo, KKG.mentions, RDF.subject, RDF.object, KKG.sourceDocument,
+                                          KKG.speaker, KKG.allegedBy, KKG.allegedAgainst, KKG.about, RDF.type))
