@@ -73,3 +73,20 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture
+def refusal():
+    """refusal(path) -> the reason read_document gives for refusing `path`, after checking the
+    message starts with the file's name (every refusal must name the file)."""
+    from kadrey_kg.loaders.errors import LoaderError
+    from kadrey_kg.loaders.read import read_document
+
+    def _refusal(path: Path) -> str:
+        with pytest.raises(LoaderError) as err:
+            read_document(path)
+        message = str(err.value)
+        assert message.startswith(f"{path}: "), message
+        return message[len(f"{path}: "):]
+
+    return _refusal
