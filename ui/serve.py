@@ -8,6 +8,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
+import urllib.request
+import webbrowser
 from pathlib import Path
 
 APP = Path(__file__).with_name("app.py")
@@ -16,9 +20,11 @@ STORE_ENV = "KADREY_KG_STORE"
 
 def command(store_location: str | os.PathLike | None = None, port: int = 8501, open_browser: bool = True,
             headless: bool = False, address: str | None = None) -> list[str]:
-    """The `streamlit run` command line (exposed for tests and for printing)."""
+    """The `streamlit run` command line (exposed for tests and for printing). Always headless:
+    Streamlit's own browser opening comes with a first-run e-mail prompt on stdin, which blocks a
+    fresh user's terminal and kills a run without one; `serve` opens the browser itself."""
     cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-           "--server.headless", "true" if (headless or not open_browser) else "false",
+           "--server.headless", "true",
            "--browser.gatherUsageStats", "false", "--server.runOnSave", "false",
            "--theme.base", "light", "--client.toolbarMode", "viewer"]
     if address:
@@ -40,6 +46,8 @@ def serve(store_location: str | os.PathLike | None = None, port: int = 8501, ope
           headless: bool = False) -> int:
     """Run the explorer in the foreground (the store is opened read-only by the app)."""
     proc = subprocess.Popen(command(store_location, port, open_browser, headless), env=environment(store_location))
+    if open_browser and not headless:
+        threading.Thread(target=_open_when_ready, args=(proc, port), daemon=True).start()
     try:
         return proc.wait()
     except KeyboardInterrupt:
@@ -51,3 +59,16 @@ def start(store_location: str | os.PathLike | None = None, port: int = 8501, **p
     """Run the explorer in the background, headless (used by the browser tests and `demo`)."""
     return subprocess.Popen(command(store_location, port, open_browser=False, headless=True),
                             env=environment(store_location), **popen)
+
+
+def _open_when_ready(proc: subprocess.Popen, port: int, timeout: float = 120.0) -> None:
+    """Open the explorer in the user's browser once the server answers its health check."""
+    url, deadline = f"http://localhost:{port}", time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                webbrowser.open(url)
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)

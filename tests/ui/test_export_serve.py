@@ -71,3 +71,27 @@ def test_served_app_answers_health_and_shows_the_empty_state_text(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_serve_with_a_browser_starts_without_a_terminal_and_opens_the_page(tmp_path):
+    """`serve` as `kadrey-kg serve` / `demo` run it on a fresh machine (no ~/.streamlit, stdin closed):
+    no first-run prompt may block or kill it, and the page is opened once the server answers."""
+    port = free_port()
+    opened = tmp_path / "opened.txt"
+    opener = tmp_path / "browser.sh"   # what `webbrowser` runs: records the URL instead of a window
+    opener.write_text(f'#!/bin/sh\necho "$1" >> {opened}\n')
+    opener.chmod(0o755)
+    env = {**environment(tmp_path / "missing"), "HOME": str(tmp_path / "home"), "BROWSER": str(opener)}
+    code = f"from kadrey_kg.ui.serve import serve; serve({str(tmp_path / 'missing')!r}, port={port})"
+    proc = subprocess.Popen([sys.executable, "-c", code], env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 90
+        while time.time() < deadline and not (opened.exists() and opened.read_text().strip()):
+            assert proc.poll() is None, "the explorer exited before serving"
+            time.sleep(0.5)
+        assert opened.read_text().split() == [f"http://localhost:{port}"]
+        assert urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5).read() == b"ok"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
