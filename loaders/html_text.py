@@ -16,6 +16,9 @@ from trafilatura import bare_extraction
 log = logging.getLogger(__name__)
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Characters lxml refuses to set as element text (C0 controls but tab/newline/CR, non-characters,
+# lone surrogates): a page carrying one made the fallback extraction raise while dropping a <script>.
+_NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\n]+")
 _BOILERPLATE_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside",
                      "form", "button", "svg", "iframe", "select")
@@ -114,7 +117,7 @@ def _parse(html: str) -> lxml.html.HtmlElement | None:
 
 def extract_html(html: str) -> HtmlText:
     # lxml refuses a str that still carries its XML declaration (the text is decoded already)
-    html = _XML_DECLARATION.sub("", html, count=1)
+    html = _NOT_XML_TEXT.sub(" ", _XML_DECLARATION.sub("", html, count=1))
     tree = _parse(html)
     links = _page_links(tree) if tree is not None else {}
     doc = None
