@@ -63,6 +63,9 @@ def read_pdf(raw: bytes, path: Path) -> PdfText:
     except (FileNotDecryptedError, DependencyError) as err:
         raise LoaderError(path, f"PDF is encrypted ({err}); decrypt it first, e.g. "
                                 "`qpdf --decrypt --password=... in.pdf out.pdf`") from err
+    except NotImplementedError as err:   # e.g. a stream filter pypdf does not implement (or a garbled name)
+        raise LoaderError(path, f"PDF uses a feature pypdf cannot read ({err}); re-download it, or rewrite it "
+                                "with `qpdf in.pdf out.pdf` and try again") from err
     except LimitReachedError as err:  # decompression or array bombs: pypdf's own safety limits
         raise LoaderError(path, f"PDF exceeds pypdf's safety limits ({err}); it is malformed or hostile, "
                                 "check where it came from") from err

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from kadrey_kg.loaders.errors import LoaderError
 from kadrey_kg.loaders.pipeline import Doc
 
-from .hostile import garbled_html, garbled_pdf, html_soup, mixed_text, text_bytes
+from .hostile import garble, garbled_html, garbled_pdf, html_soup, mixed_text, sample_pdf, text_bytes
 
 SUFFIXES = [".txt", ".md", ".html", ".htm", ".pdf"]
 any_bytes = st.one_of(st.binary(max_size=3000), text_bytes, garbled_html, html_soup, garbled_pdf)
@@ -65,6 +65,7 @@ def test_read_pdf_garbled(tmp_path):
     counts = {"read": 0, "refused": 0}
 
     @given(garbled_pdf)
+    @example(garble(sample_pdf(), 1.0, [(0.1015625, 0)]))   # found by hypothesis: "/Fla\x00eDecode" filter
     def run(raw):
         out = _loader_error_or(read_pdf, raw, tmp_path / "f.pdf")
         if out is None:
