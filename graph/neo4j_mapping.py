@@ -24,6 +24,7 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
@@ -112,19 +113,26 @@ def graph_rows(name: str, graph: Graph) -> GraphRows:
         plain.extend(to_canonical_graph(part))
         prefix = hashlib.sha1(name.encode("utf-8")).hexdigest()[:10] + "_"
     rows = GraphRows(name)
+    lits, types, rels = rows.lits, rows.types, rows.rels
+    keys: dict = {}          # term -> node key, and predicate -> its relationship columns
     predicates: dict = {}
+    datatypes: dict = {None: ""}
     for s, p, o in plain:
-        subject = node_key(s, prefix)
+        subject = keys.get(s) or keys.setdefault(s, node_key(s, prefix))
         if isinstance(o, Literal):
-            rows.lits[subject].append((name, str(p), str(o), str(o.datatype or ""), o.language or ""))
+            dtype = o.datatype
+            if dtype not in datatypes:
+                datatypes[dtype] = str(dtype)
+            lits[subject].append((name, str(p), str(o), datatypes[dtype], o.language or ""))
         elif p == _RDF_TYPE:
-            rows.types[subject].append((name, node_key(o, prefix)))
+            types[subject].append((name, keys.get(o) or keys.setdefault(o, node_key(o, prefix))))
         else:
             if p not in predicates:
                 iri = str(p)
                 predicates[p] = (iri, local_name(iri) or iri, _namespace(iri))
             iri, rel_type, ns = predicates[p]
-            rows.rels.append({"s": subject, "o": node_key(o, prefix), "iri": iri, "type": rel_type, "ns": ns})
+            rels.append({"s": subject, "o": keys.get(o) or keys.setdefault(o, node_key(o, prefix)),
+                         "iri": iri, "type": rel_type, "ns": ns})
     return rows
 
 
@@ -152,6 +160,7 @@ def typed_value(lexical: str, datatype: str):
     return lexical
 
 
+@lru_cache(maxsize=4096)
 def property_key(predicate: str, lang: str) -> str:
     key = SHORT_KEYS.get(predicate) or local_name(predicate) or "value"
     if lang:
@@ -159,10 +168,11 @@ def property_key(predicate: str, lang: str) -> str:
     return f"p_{key}" if key in RESERVED else key
 
 
-def derived_properties(state: NodeState) -> dict:
+def derived_properties(state: NodeState, lits: list | None = None) -> dict:
+    """`lits`: the node's literal rows, deduplicated and sorted (computed when not given)."""
     values: dict[str, list] = defaultdict(list)
     norms = set()
-    for _, p, v, d, l in sorted(set(state.lits)):
+    for _, p, v, d, l in (lits if lits is not None else sorted(set(state.lits))):
         key = property_key(p, l)
         value = typed_value(v, d)
         if value not in values[key]:
@@ -187,7 +197,7 @@ def node_record(state: NodeState) -> dict:
     """The full property map (SET n = ...) and the labels of a node."""
     lits = sorted(set(state.lits))
     types = sorted(set(state.types))
-    props = derived_properties(state)
+    props = derived_properties(state, lits)
     props.update({
         "uri": state.uri,
         "_g": [r[0] for r in lits], "_p": [r[1] for r in lits], "_v": [r[2] for r in lits],
@@ -195,8 +205,12 @@ def node_record(state: NodeState) -> dict:
         "_tg": [t[0] for t in types], "_t": [t[1] for t in types],
         "_graphs": sorted(state.graphs),
     })
-    labels = sorted({local_name(t) for _, t in types if local_name(t)} - {"Resource"})
-    return {"uri": state.uri, "props": props, "labels": labels}
+    return {"uri": state.uri, "props": props, "labels": node_labels(state)}
+
+
+def node_labels(state: NodeState) -> list[str]:
+    """The node's labels besides :Resource: the local names of its classes."""
+    return sorted({local_name(t) for _, t in state.types if local_name(t)} - {"Resource"})
 
 
 # ---- export --------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from .base import Store
 from .config import StoreConfig
 from .errors import QueryFailed, QueryRefused, StoreUnavailable
 from .model import QueryResult, Stats
-from .neo4j_mapping import GraphRows, NodeState, build_dataset, graph_rows, node_record
+from .neo4j_mapping import GraphRows, NodeState, build_dataset, graph_rows, node_labels, node_record
 from .neo4j_queries import CypherQueries
 
 BATCH = 5000     # rows per UNWIND: fewer round trips, still small transactions state per statement
@@ -263,9 +263,11 @@ def _replace_tx(tx, rows: list[GraphRows]) -> None:
     states = {rec["n"]["uri"]: NodeState.from_record(rec["n"]) for rec in touched}
     new_uris = sorted(set().union(*(r.uris for r in rows)) - set(states))
     for chunk in _chunks(new_uris):
-        for rec in tx.run(f"UNWIND $uris AS u MERGE (n:Resource {{uri: u}}) SET n._lock = true RETURN {LIST_PROPS} AS n",
-                          uris=chunk):
+        # Only nodes other graphs already hold come back: a node MERGE just created has no state.
+        for rec in tx.run("UNWIND $uris AS u MERGE (n:Resource {uri: u}) SET n._lock = true "
+                          f"WITH n WHERE n._graphs IS NOT NULL RETURN {LIST_PROPS} AS n", uris=chunk):
             states[rec["n"]["uri"]] = NodeState.from_record(rec["n"])
+    relabel = set(states)    # nodes that may carry labels from before; the rest are new
     # 1. this graph's relationships go (or lose this graph from their `graphs`)
     if states:
         tx.run("UNWIND $uris AS u MATCH (n:Resource {uri: u})-[r]->() WHERE any(g IN r.graphs WHERE g IN $names) "
@@ -284,12 +286,20 @@ def _replace_tx(tx, rows: list[GraphRows]) -> None:
             state.graphs.add(r.name)
             state.lits.extend(r.lits.get(uri, ()))
             state.types.extend(r.types.get(uri, ()))
-    keep = [node_record(s) for s in states.values() if s.graphs]
+    keep = [s for s in states.values() if s.graphs]
     gone = [s.uri for s in states.values() if not s.graphs]
-    for chunk in _chunks(keep):   # SET n = props also drops the _lock marker
+    # SET n = props also drops the _lock marker. Labels and relationship types written into the
+    # query text (when they are plain identifiers) spare the planner the dynamic `$(...)` path.
+    # Results are not consumed statement by statement: the server works on one chunk while Python
+    # builds the next (the commit reports any failure, and the whole transaction goes).
+    for chunk in _chunks([s for s in keep if s.uri in relabel]):
         tx.run("UNWIND $rows AS row MATCH (n:Resource {uri: row.uri}) SET n = row.props "
                "WITH n, row, [l IN labels(n) WHERE l <> 'Resource' AND NOT l IN row.labels] AS stale "
-               "REMOVE n:$(stale) SET n:$(row.labels)", rows=chunk).consume()
+               "REMOVE n:$(stale) SET n:$(row.labels)", rows=[node_record(s) for s in chunk])
+    for set_labels, group in _label_groups([s for s in keep if s.uri not in relabel]):
+        for chunk in _chunks(group):
+            tx.run(f"UNWIND $rows AS row MATCH (n:Resource {{uri: row.uri}}) SET n = row.props {set_labels}",
+                   rows=[node_record(s) for s in chunk])
     for chunk in _chunks(gone):
         tx.run("UNWIND $uris AS u MATCH (n:Resource {uri: u}) DETACH DELETE n", uris=chunk).consume()
     # 3. relationships, typed by the predicate's local name, keyed by its full IRI. Only a subject
@@ -304,15 +314,17 @@ def _replace_tx(tx, rows: list[GraphRows]) -> None:
         for x in r.rels:
             alone = not others.get(x["s"]) and len(rel_graphs[x["s"]]) == 1
             (fresh if alone else shared).append({**x, "g": r.name})
-    for chunk in _chunks(fresh):
-        tx.run("UNWIND $rels AS r MATCH (a:Resource {uri: r.s}) MATCH (b:Resource {uri: r.o}) "
-               "CREATE (a)-[x:$(r.type) {iri: r.iri, ns: r.ns, graphs: [r.g]}]->(b)", rels=chunk).consume()
-    for chunk in _chunks(shared):
-        tx.run("UNWIND $rels AS r MATCH (a:Resource {uri: r.s}) MATCH (b:Resource {uri: r.o}) "
-               "MERGE (a)-[x:$(r.type) {iri: r.iri}]->(b) "
-               "ON CREATE SET x.ns = r.ns, x.graphs = [r.g] "
-               "ON MATCH SET x.graphs = CASE WHEN r.g IN x.graphs THEN x.graphs ELSE x.graphs + r.g END",
-               rels=chunk).consume()
+    for rel_type, group in _type_groups(fresh):
+        for chunk in _chunks(group):
+            tx.run("UNWIND $rels AS r MATCH (a:Resource {uri: r.s}) MATCH (b:Resource {uri: r.o}) "
+                   f"CREATE (a)-[x:{rel_type} {{iri: r.iri, ns: r.ns, graphs: [r.g]}}]->(b)", rels=chunk)
+    for rel_type, group in _type_groups(shared):
+        for chunk in _chunks(group):
+            tx.run("UNWIND $rels AS r MATCH (a:Resource {uri: r.s}) MATCH (b:Resource {uri: r.o}) "
+                   f"MERGE (a)-[x:{rel_type} {{iri: r.iri}}]->(b) "
+                   "ON CREATE SET x.ns = r.ns, x.graphs = [r.g] "
+                   "ON MATCH SET x.graphs = CASE WHEN r.g IN x.graphs THEN x.graphs ELSE x.graphs + r.g END",
+                   rels=chunk)
     # 4. each graph's index: the nodes it touches now
     tx.run("UNWIND $graphs AS g MERGE (x:NamedGraph {name: g.name}) SET x.uris = g.uris",
            graphs=[{"name": r.name, "uris": sorted(r.uris)} for r in rows if r.uris]).consume()
@@ -326,6 +338,30 @@ def _index_named_graphs(tx) -> None:
     tx.run("MATCH (n:Resource) UNWIND n._graphs AS g WITH g, collect(n.uri) AS uris "
            "MERGE (x:NamedGraph {name: g}) SET x.uris = uris").consume()
     tx.run("MERGE (m:KadreyKGSchema) SET m.version = $v", v=SCHEMA_VERSION).consume()
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _label_groups(states: list[NodeState]):
+    """(SET clause, node states) per label set: plain identifiers go into the query text, anything
+    else stays a parameter (`$(row.labels)`), so no label can inject Cypher."""
+    groups: dict = {}
+    for state in states:
+        labels = node_labels(state)
+        plain = all(_IDENTIFIER.fullmatch(label) for label in labels)
+        clause = ("SET n" + "".join(f":`{label}`" for label in labels) if labels else "") \
+            if plain else "SET n:$(row.labels)"
+        groups.setdefault(clause, []).append(state)
+    return groups.items()
+
+
+def _type_groups(rels: list[dict]):
+    """(relationship type as written in the query, rels); like _label_groups."""
+    groups: dict = {}
+    for rel in rels:
+        groups.setdefault(f"`{rel['type']}`" if _IDENTIFIER.fullmatch(rel["type"]) else "$(r.type)", []).append(rel)
+    return groups.items()
 
 
 def _chunks(items, size: int = BATCH):

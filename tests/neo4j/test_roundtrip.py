@@ -149,3 +149,25 @@ def test_named_graph_index_follows_writes_and_is_built_for_older_databases(neo4j
         reopened.replace_graphs(graphs())   # replaces, no duplicates: it found what each graph touched
         assert counts(reopened) == before
         assert_same(reopened, graphs())
+
+
+def test_types_and_predicates_that_are_not_plain_identifiers(neo4j_store):
+    """Plain names go into the statement text, others through `$(...)`: both must round-trip, and a
+    name shaped like Cypher must stay a name (brackets, quotes, a keyword)."""
+    ns = "https://example.org/odd#"
+    doc = "https://w3id.org/kadrey-kg/doc/odd-names"
+    g = Graph()
+    odd_type = URIRef(ns + "Evil]-(n);DETACH_DELETE(n)'x")
+    for i, (cls, pred) in enumerate([(URIRef(ns + "Match"), URIRef(ns + "set")),
+                                     (odd_type, URIRef(ns + "rel-with.dash:%20(x)")),
+                                     (URIRef(ns + "Personne_é"), URIRef(ns + "ünïcode"))]):
+        s, o = URIRef(f"{ns}s{i}"), URIRef(f"{ns}o{i}")
+        g.add((s, RDFS.label, Literal(f"s{i}", lang="en")))
+        g.add((s, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), cls))
+        g.add((s, pred, o))
+    neo4j_store.replace_graphs({**graphs(), doc: g})
+    assert_same(neo4j_store, {**graphs(), doc: g})
+    labels = {r["l"] for r in neo4j_store._read("MATCH (n:Resource) UNWIND labels(n) AS l RETURN DISTINCT l")}
+    assert {"Match", "Evil]-(n);DETACH_DELETE(n)'x", "Personne_é"} <= labels
+    types = {r["t"] for r in neo4j_store._read("MATCH ()-[r]->() RETURN DISTINCT type(r) AS t")}
+    assert {"set", "rel-with.dash:%20(x)", "ünïcode"} <= types
