@@ -71,7 +71,8 @@ class Extractor:
         if key in self.seen:
             return
         self.seen.add(key)
-        self.out.append(Relation(subject=s, predicate=p, object=o, start=start, end=end))
+        # a span is a slice of the text: never past its end (spanText and the offsets must agree)
+        self.out.append(Relation(subject=s, predicate=p, object=o, start=start, end=min(end, len(self.text))))
 
     def sentence_mentions(self, start, end, kinds=None):
         return self.ctx.mentions_in(start, end, kinds)
@@ -185,7 +186,7 @@ class Extractor:
                 if not client and party and PLAINTIFF_WORDS.fullmatch(text[party[0].start:party[0].end]):
                     client = ctx.plaintiffs
                 if firm and client and firm[-1].entity != client:
-                    self.add(firm[-1].entity, KKG.counselFor, client, firm[-1].start, m.end() + 40)
+                    self.add(firm[-1].entity, KKG.counselFor, client, firm[-1].start, min(s_end, m.end() + 40))
 
     def _org_at(self, offset):
         return next((o for o in self.ctx.mentions if self.kind(o.entity) == "org" and 0 <= o.start - offset <= 4), None)

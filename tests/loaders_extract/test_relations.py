@@ -84,6 +84,17 @@ def test_en_counsel_for(run):
     assert ("org/cooley", "counselFor", "org/meta-platforms") in triples(doc)
 
 
+def test_a_relation_span_ends_inside_its_sentence_and_the_text(run):
+    # the counsel pattern looked 40 characters past "représente" for the client, and the span kept
+    # that reach even at the end of the text (found by hypothesis: endOffset past the body)
+    doc = run("Dans l'affaire Kadrey v. Meta, les auteurs reprochent à Meta d'avoir agi ainsi. "
+              "Le cabinet Turner Johnson Avocats représente les plaignants.")
+    counsel = [r for r in doc.relations if str(r.predicate).endswith("#counselFor")]
+    assert counsel, triples(doc)
+    for r in doc.relations:
+        assert 0 <= r.start < r.end <= len(doc.text), (r, len(doc.text))
+
+
 def test_names_side_by_side_are_not_related(run):
     doc = run("Meta and Microsoft both attended the conference in Paris, as did Nvidia. Llama was discussed.")
     assert triples(doc) == set()

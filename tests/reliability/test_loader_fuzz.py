@@ -130,6 +130,8 @@ def test_pipeline_mixed_language_hostile_text(tmp_path, pipeline):
     outcomes = {"doc": 0, "refused": 0}
 
     @given(mixed_text, st.sampled_from([".txt", ".md", ".html"]))
+    @example("Kadrey v. Meta メタは著者に訴えられた。 Les auteurs reprochent à Meta d'avoir agi ainsi : Meta a "
+             "dissimulé des documents. Le cabinet Turner Johnson Avocats représente les plaignants.", ".txt")
     def run(text, suffix):
         path = tmp_path / f"mixed{suffix}"
         body = text if suffix != ".html" else f"<html><body><article><p>{text}</p></article></body></html>"
