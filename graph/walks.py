@@ -11,7 +11,8 @@ rules keep walks cheap and identical on both stores:
   whose far end sorts first by IRI (the subgraph is then marked truncated);
 * each node's adjacency is fetched once and kept (graph/cache.py: LRU, bounded by edge count)
   until the store writes, so a hub reached from many places costs its full degree once.
-Shortest paths are exact (no per-relation cap) and search from both ends, expanding the smaller side.
+Shortest paths are exact (no per-relation cap) and search from both ends, expanding the side
+with fewer edges to walk.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ EDGES_PER_RELATION = 25
 ADJACENCY_CACHE_EDGES = 400_000  # ~100 MB of edge tuples at most
 MAX_PATHS_ENUMERATED = 5000
 MAX_NODES_VISITED = 50_000
+PEEK_FRONTIER_NODES = 2_000    # frontiers up to this size are compared by edge count, not node count
 
 
 class GraphWalks:
@@ -42,6 +44,16 @@ class GraphWalks:
                 if end in fetched:
                     fetched[end].append(e)
         return {n: tuple(sorted(es)) for n, es in fetched.items()}
+
+    def _cheaper_side(self, front0: set, front1: set) -> int:
+        """Which search side to expand: the one with fewer edges to walk, when both frontiers are
+        small enough to look at their adjacency (it is fetched for the expansion anyway and stays
+        cached); otherwise the one with fewer nodes. A side whose frontier holds a hub (Meta: tens
+        of thousands of edges) then waits while the other side may meet it more cheaply."""
+        if len(front0) + len(front1) <= PEEK_FRONTIER_NODES:
+            costs = [_frontier_cost(self._adjacency(sorted(f)), f) for f in (front0, front1)]
+            return 0 if costs[0] <= costs[1] else 1
+        return 0 if len(front0) <= len(front1) else 1
 
     # ---- walks ---------------------------------------------------------------------------------------
     def neighbourhood(self, iri, hops=1, relations=None, types=None, limit=300) -> Subgraph:
@@ -83,7 +95,7 @@ class GraphWalks:
         depth = [0, 0]
         meet: set[str] = set()
         while not meet and depth[0] + depth[1] < max_hops:
-            i = 0 if len(sides[0][2]) <= len(sides[1][2]) else 1
+            i = self._cheaper_side(sides[0][2], sides[1][2])
             dist, parents, frontier = sides[i]
             if not frontier or len(sides[0][0]) + len(sides[1][0]) > MAX_NODES_VISITED:
                 break
@@ -123,6 +135,10 @@ class GraphWalks:
         all_nodes = self._nodes({n for ns, _ in paths for n in ns})
         edge_objs = {(e.subject, e.predicate, e.object): e for e in self._edge_objects({h for _, hs in paths for h in hs})}
         return [PathResult([all_nodes[n] for n in ns], [edge_objs[h] for h in hs]) for ns, hs in paths]
+
+
+def _frontier_cost(adjacency: dict, frontier) -> int:
+    return sum(len(adjacency.get(n, ())) for n in frontier)
 
 
 def _capped_edges(adjacency: dict[str, tuple], rels: set[str] | None) -> tuple[set, bool]:
