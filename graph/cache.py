@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable, Iterable
 _INIT = threading.Lock()
 NODE_CACHE_ITEMS = 200_000  # labels or types of that many nodes: a few tens of MB
 SOURCE_CACHE_FACTS = 50_000  # each at most MAX_SOURCES_PER_FACT sources
+CARD_CACHE_ITEMS = 2_000     # entity cards (a card holds at most _CARD_MAX_FACTS facts)
 
 
 class GenerationCache:
@@ -71,3 +72,13 @@ class CachedSources:
     def _sources_for(self, keys: Iterable[tuple], graphs_of: Callable[[list], dict]) -> dict:
         return store_cache(self, "sources", SOURCE_CACHE_FACTS).get_many(
             self, keys, lambda missing: self._fetch_sources(graphs_of(missing)))
+
+
+class CachedCards:
+    """Mixin for the query mixins: `entity(iri)` (the store's `_entity_card`) kept per IRI until the
+    store writes. A hub's card reads thousands of rows; the explorer's warm-up (graph/warmup.py)
+    builds it before anyone asks. Cards are shared: treat them as read-only."""
+
+    def entity(self, iri: str):
+        return store_cache(self, "cards", CARD_CACHE_ITEMS).get_many(
+            self, [iri], lambda missing: {k: self._entity_card(k) for k in missing})[iri]

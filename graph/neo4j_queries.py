@@ -20,7 +20,7 @@ from rdflib.namespace import SKOS
 
 from kadrey_kg.ontology import CURATED_GRAPH, KKG, ONTOLOGY_GRAPH, SCHEMA, SYSTEM_GRAPHS, normalize_name
 
-from .cache import NODE_CACHE_ITEMS, CachedSources, store_cache
+from .cache import NODE_CACHE_ITEMS, CachedCards, CachedSources, store_cache
 from .model import (
     AllegationRow, DocumentSummary, DocumentView, Edge, EntityCard, EntityHit, Fact, MentionRow, Node,
     SourceRef, StatementRow, TimelineItem,
@@ -93,7 +93,7 @@ def _chunks(items, size=1000):
         yield items[i:i + size]
 
 
-class CypherQueries(GraphWalks, CachedSources):
+class CypherQueries(GraphWalks, CachedSources, CachedCards):
     """Mixin: needs `_read(query, **params) -> list[dict]`."""
 
     # ---- primitives ----------------------------------------------------------------------------------
@@ -196,7 +196,7 @@ class CypherQueries(GraphWalks, CachedSources):
         return [EntityHit(iri, nodes[iri].types, nodes[iri].labels, name, score) for iri, (score, _, name) in ranked]
 
     # ---- entity card ---------------------------------------------------------------------------------------
-    def entity(self, iri: str) -> EntityCard | None:
+    def _entity_card(self, iri: str) -> EntityCard | None:
         iri = _ok(iri)
         out_props = self._props([iri], graphs=True).get(iri, {})
         out_rows = [(p, t, g) for p, tgs in out_props.items() for t, g in tgs]

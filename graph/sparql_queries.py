@@ -16,7 +16,7 @@ from rdflib.namespace import SKOS
 
 from kadrey_kg.ontology import CURATED_GRAPH, KKG, ONTOLOGY_GRAPH, SCHEMA, SYSTEM_GRAPHS, normalize_name
 
-from .cache import NODE_CACHE_ITEMS, CachedSources, store_cache
+from .cache import NODE_CACHE_ITEMS, CachedCards, CachedSources, store_cache
 from .model import (
     AllegationRow, DocumentSummary, DocumentView, Edge, EntityCard, EntityHit, Fact, MentionRow, Node,
     SourceRef, StatementRow, TimelineItem,
@@ -82,7 +82,13 @@ def _date(term):
     return value[:10] if re.match(r"\d{4}-\d{2}-\d{2}", value) else value
 
 
-class SparqlQueries(GraphWalks, CachedSources):
+# predicate IRIs as plain strings, compared once per row of a card (a hub's card has thousands)
+_RDF_TYPE, _ALT_LABEL, _WIKIDATA = str(RDF.type), str(SKOS.altLabel), str(KKG.wikidata)
+_CARD_LABELS = frozenset(map(str, (RDFS.label, KKG.machineTranslatedLabel, SCHEMA.name, SKOS.prefLabel)))
+_CARD_LINKS = frozenset(map(str, (KKG.courtListener, SCHEMA.url, SCHEMA.sameAs)))
+
+
+class SparqlQueries(GraphWalks, CachedSources, CachedCards):
     """Mixin: needs `_ox` (pyoxigraph.Store), `_select_terms`, `generation`."""
 
     _name_index = None
@@ -159,7 +165,7 @@ class SparqlQueries(GraphWalks, CachedSources):
         return [EntityHit(iri, nodes[iri].types, nodes[iri].labels, name, score) for iri, (score, _, name) in ranked]
 
     # ---- entity card --------------------------------------------------------------------------------
-    def entity(self, iri: str) -> EntityCard | None:
+    def _entity_card(self, iri: str) -> EntityCard | None:
         iri = _ok(iri)
         node = ox.NamedNode(iri)
         out_rows = self._select_terms("SELECT ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", s=node)
@@ -169,18 +175,18 @@ class SparqlQueries(GraphWalks, CachedSources):
             f"SELECT ?x ?p ?g WHERE {{ GRAPH ?g {{ ?x ?p ?s }} FILTER(isIRI(?x) && ?p NOT IN ({_CARD_SKIP_IN_SPARQL})) }}", s=node)
         if not out_rows and not in_rows and not self._ask_subject_or_object(node):
             return None
-        types = [o.value for p, o, g in out_rows if p.value == str(RDF.type)]
+        types = [o.value for p, o, g in out_rows if p.value == _RDF_TYPE]
         label_rows: dict[str, list] = defaultdict(list)
         aliases: dict[str, set] = defaultdict(set)
         wikidata, links = None, set()
         for p, o, g in out_rows:
-            if p.value in (str(RDFS.label), str(KKG.machineTranslatedLabel), str(SCHEMA.name), str(SKOS.prefLabel)) and isinstance(o, ox.Literal):
+            if p.value in _CARD_LABELS and isinstance(o, ox.Literal):
                 label_rows[p.value].append((o.value, _lang(o) or ""))
-            elif p.value == str(SKOS.altLabel) and isinstance(o, ox.Literal):
+            elif p.value == _ALT_LABEL and isinstance(o, ox.Literal):
                 aliases[(_lang(o) or "")].add(o.value)
-            elif p.value == str(KKG.wikidata):
+            elif p.value == _WIKIDATA:
                 wikidata = min(wikidata or o.value, o.value)
-            elif p.value in (str(KKG.courtListener), str(SCHEMA.url), str(SCHEMA.sameAs)):
+            elif p.value in _CARD_LINKS:
                 links.add(o.value)
         labels = _shape_labels(label_rows)
         mt = pick_labels(label_rows.get(str(KKG.machineTranslatedLabel), []))

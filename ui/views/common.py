@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import streamlit as st
 from kadrey_kg.graph import open_store
 from kadrey_kg.graph.model import SourceRef
+from kadrey_kg.graph.warmup import warm_up
 from kadrey_kg.ontology import KKG, KKGDOC
 
 from ..i18n import DEFAULT_LANG, LANGS, local_name, name_of, pick, t
@@ -62,7 +63,9 @@ def store_location() -> str:
 
 @st.cache_resource(show_spinner=False)
 def _open(location: str):
-    return open_store(location or None, read_only=True)
+    store = open_store(location or None, read_only=True)
+    warm_up(store)   # a background thread: the first hub card of a session is then not the slow one
+    return store
 
 
 def store():
