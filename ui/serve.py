@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -48,11 +49,23 @@ def serve(store_location: str | os.PathLike | None = None, port: int = 8501, ope
     proc = subprocess.Popen(command(store_location, port, open_browser, headless), env=environment(store_location))
     if open_browser and not headless:
         threading.Thread(target=_open_when_ready, args=(proc, port), daemon=True).start()
+    # Ctrl-C reaches Streamlit too (same process group), but `kill`, a closed terminal or a service
+    # manager signal only this process: pass the signal on, or Streamlit keeps running alone.
+    forwarded = [sig for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if sig is not None]
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        previous = {sig: signal.signal(sig, lambda signum, frame: proc.terminate()) for sig in forwarded}
     try:
         return proc.wait()
     except KeyboardInterrupt:
         proc.terminate()
         return proc.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(timeout=30)
 
 
 def start(store_location: str | os.PathLike | None = None, port: int = 8501, **popen) -> subprocess.Popen:

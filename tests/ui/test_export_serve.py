@@ -92,6 +92,21 @@ def test_serve_with_a_browser_starts_without_a_terminal_and_opens_the_page(tmp_p
             time.sleep(0.5)
         assert opened.read_text().split() == [f"http://localhost:{port}"]
         assert urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5).read() == b"ok"
+        # stopping `serve` (SIGTERM: `kill`, a service manager) stops the Streamlit server it started
+        proc.terminate()
+        proc.wait(timeout=30)
+        deadline = time.time() + 30
+        while time.time() < deadline and _answers(port):
+            time.sleep(0.5)
+        assert not _answers(port), "Streamlit kept running after serve was stopped"
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def _answers(port: int) -> bool:
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
+        return True
+    except OSError:
+        return False
