@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from typing import Iterable, NamedTuple
 
-from rdflib import RDF, RDFS, XSD
+from rdflib import RDF, XSD
 from rdflib.namespace import SKOS
 
 from kadrey_kg.ontology import CURATED_GRAPH, KKG, ONTOLOGY_GRAPH, SCHEMA, SYSTEM_GRAPHS, normalize_name
@@ -29,7 +29,7 @@ from .shaping import evidence_graphs, first_sources, match_score, source_refs
 from .shaping import check_iri as _ok, shape_labels as _shape_labels  # same IRI check → same InvalidIRI
 from .walks import GraphWalks
 from .vocab import (
-    CARD_SKIP_IN,
+    CARD_SKIP_IN, CARD_SKIP_OUT, LABEL_PREDICATES,
     DATE_PREDICATES, DOCUMENT_TYPES, ENTITY_TYPES, NAME_PREDICATES, NON_RELATIONS, PLUMBING_TYPES,
     kkg_types, local_name, pick_labels,
 )
@@ -41,10 +41,7 @@ _ENTITY_LABELS = "|".join(f"`{local_name(t)}`" for t in _ENTITY)
 _DOCS = {str(t) for t in DOCUMENT_TYPES}
 _EVENTS = {str(KKG[n]) for n in ("Event", "DocketEvent", "Ruling", "EarningsCall")}
 _PLUMBING = {str(t) for t in PLUMBING_TYPES}
-_LABEL_PREDS = [str(RDFS.label), str(KKG.machineTranslatedLabel), str(SCHEMA.name), str(SKOS.prefLabel)]
-_CARD_SKIP_OUT = {str(p) for p in (RDF.type, RDFS.label, SKOS.altLabel, SKOS.prefLabel, KKG.machineTranslatedLabel,
-                                   KKG.wikidata, KKG.courtListener, SCHEMA.url, SCHEMA.sameAs)}
-_CARD_SKIP_IN = CARD_SKIP_IN
+_LABEL_PREDS = [str(p) for p in LABEL_PREDICATES]
 _CARD_MAX_FACTS = 2000
 _RDF_TYPE = str(RDF.type)
 _LIT_ROWS = ("[i IN range(0, size(coalesce(n._p, [])) - 1) WHERE $preds IS NULL OR n._p[i] IN $preds "
@@ -203,7 +200,7 @@ class CypherQueries(GraphWalks, CachedSources, CachedCards):
         in_rows = [(r["x"], r["p"], g) for r in self._read(
             # plumbing in-links (mentions, evidence...) are most of a hub's: filtered in the server
             "MATCH (x:Resource)-[r]->(:Resource {uri: $s}) WHERE NOT r.iri IN $skip "
-            "RETURN x.uri AS x, r.iri AS p, r.graphs AS g", s=iri, skip=sorted(_CARD_SKIP_IN))
+            "RETURN x.uri AS x, r.iri AS p, r.graphs AS g", s=iri, skip=sorted(CARD_SKIP_IN))
             for g in r["g"]]
         if not out_rows and not in_rows and not self._read("MATCH (n:Resource {uri: $s}) RETURN n.uri", s=iri):
             return None
@@ -224,10 +221,10 @@ class CypherQueries(GraphWalks, CachedSources, CachedCards):
         mt = pick_labels(label_rows.get(str(KKG.machineTranslatedLabel), []))
         triples: dict[tuple, set] = defaultdict(set)
         for p, o, g in out_rows:
-            if p not in _CARD_SKIP_OUT:
+            if p not in CARD_SKIP_OUT:
                 triples[(iri, p, o)].add(g)
         for x, p, g in in_rows:
-            if p not in _CARD_SKIP_IN:
+            if p not in CARD_SKIP_IN:
                 triples[(x, p, T(iri))].add(g)
         keys = sorted(triples, key=lambda t: (t[1], t[0] != iri, t[2].value if t[0] == iri else t[0]))[:_CARD_MAX_FACTS]
         sources = self._sources_for(keys, lambda missing: {k: triples[k] for k in missing})

@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import Iterable
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS
+from rdflib import RDF
 from rdflib.namespace import SKOS
 
 from kadrey_kg.ontology import CURATED_GRAPH, KKG, ONTOLOGY_GRAPH, SCHEMA, SYSTEM_GRAPHS, normalize_name
@@ -25,7 +25,7 @@ from .shaping import check_iri as _ok, evidence_graphs, first_sources, match_sco
 from .shaping import shape_labels as _shape_labels
 from .walks import GraphWalks
 from .vocab import (
-    CARD_SKIP_IN,
+    CARD_SKIP_IN, CARD_SKIP_OUT, LABEL_PREDICATES,
     DATE_PREDICATES, DOCUMENT_TYPES, ENTITY_TYPES, NAME_PREDICATES, NON_RELATIONS, PLUMBING_TYPES,
     kkg_types, local_name, pick_labels,
 )
@@ -35,15 +35,11 @@ _PLUMBING_STR = {str(t) for t in PLUMBING_TYPES}
 _NON_REL_SPARQL = ", ".join(f"<{p}>" for p in sorted(NON_RELATIONS))
 _ENTITY_VALUES = " ".join(f"<{t}>" for t in sorted(ENTITY_TYPES))
 _DOC_VALUES = " ".join(f"<{t}>" for t in sorted(DOCUMENT_TYPES))
-# Facts on an entity card that are shown elsewhere on the page (names, mentions, statements...).
-_CARD_SKIP_OUT = {str(p) for p in (RDF.type, RDFS.label, SKOS.altLabel, SKOS.prefLabel, KKG.machineTranslatedLabel,
-                                   KKG.wikidata, KKG.courtListener, SCHEMA.url, SCHEMA.sameAs)}
-_CARD_SKIP_IN = CARD_SKIP_IN
-_CARD_SKIP_IN_SPARQL = ", ".join(f"<{p}>" for p in sorted(_CARD_SKIP_IN))
+_CARD_SKIP_IN_SPARQL = ", ".join(f"<{p}>" for p in sorted(CARD_SKIP_IN))
 _CARD_MAX_FACTS = 2000
 
 
-_LABEL_PREDS = [ox.NamedNode(str(p)) for p in (RDFS.label, KKG.machineTranslatedLabel, SCHEMA.name, SKOS.prefLabel)]
+_LABEL_PREDS = [ox.NamedNode(str(p)) for p in LABEL_PREDICATES]
 _NAME_PREDS = [ox.NamedNode(str(p)) for p in NAME_PREDICATES]
 _TYPE_PRED = [ox.NamedNode(str(RDF.type))]
 _DOC_META_PREDS = [ox.NamedNode(str(p)) for p in (SCHEMA.name, SCHEMA.url, SCHEMA.inLanguage)]
@@ -84,7 +80,8 @@ def _date(term):
 
 # predicate IRIs as plain strings, compared once per row of a card (a hub's card has thousands)
 _RDF_TYPE, _ALT_LABEL, _WIKIDATA = str(RDF.type), str(SKOS.altLabel), str(KKG.wikidata)
-_CARD_LABELS = frozenset(map(str, (RDFS.label, KKG.machineTranslatedLabel, SCHEMA.name, SKOS.prefLabel)))
+_CARD_LABELS = frozenset(map(str, LABEL_PREDICATES))
+_SOURCE_DOC, _START, _END, _SPAN_TEXT = (str(p) for p in (KKG.sourceDocument, KKG.startOffset, KKG.endOffset, KKG.spanText))
 _CARD_LINKS = frozenset(map(str, (KKG.courtListener, SCHEMA.url, SCHEMA.sameAs)))
 
 
@@ -124,7 +121,7 @@ class SparqlQueries(GraphWalks, CachedSources, CachedCards):
         return store_cache(self, "types", NODE_CACHE_ITEMS).get_many(self, iris, self._fetch_types)
 
     def _fetch_types(self, iris: list[str]) -> dict[str, tuple[str, ...]]:
-        return {i: tuple(sorted(t.value for t in self._objects_of(i, _TYPE_PRED).get(str(RDF.type), ()))) for i in iris}
+        return {i: tuple(sorted(t.value for t in self._objects_of(i, _TYPE_PRED).get(_RDF_TYPE, ()))) for i in iris}
 
     def _nodes(self, iris: Iterable[str]) -> dict[str, Node]:
         iris = sorted(set(iris))
@@ -193,11 +190,11 @@ class SparqlQueries(GraphWalks, CachedSources, CachedCards):
 
         triples: dict[tuple, set] = defaultdict(set)  # (s, p, o-term) -> graphs
         for p, o, g in out_rows:
-            if p.value not in _CARD_SKIP_OUT and not isinstance(o, ox.BlankNode):
+            if p.value not in CARD_SKIP_OUT and not isinstance(o, ox.BlankNode):
                 triples[(iri, p.value, o)].add(g.value)
         for x, p, g in in_rows:
             # blank nodes (OWL lists in the ontology) are structure, not facts about the entity
-            if p.value not in _CARD_SKIP_IN and isinstance(x, ox.NamedNode):
+            if p.value not in CARD_SKIP_IN and isinstance(x, ox.NamedNode):
                 triples[(x.value, p.value, node)].add(g.value)
         keys = sorted(triples, key=lambda t: (t[1], t[0] != iri, t[2].value if t[0] == iri else t[0]))[:_CARD_MAX_FACTS]
         sources = self._sources_for(keys, lambda missing: {k: triples[k] for k in missing})
@@ -262,10 +259,10 @@ class SparqlQueries(GraphWalks, CachedSources, CachedCards):
             vals: dict[str, list] = defaultdict(list)
             for q2 in self._ox.quads_for_pattern(e, None, None, g):
                 vals[q2.predicate.value].append(q2.object)
-            for doc in vals[str(KKG.sourceDocument)]:
-                for start in vals[str(KKG.startOffset)] or [None]:
-                    for end in vals[str(KKG.endOffset)] or [None]:
-                        for text in vals[str(KKG.spanText)] or [None]:
+            for doc in vals[_SOURCE_DOC]:
+                for start in vals[_START] or [None]:
+                    for end in vals[_END] or [None]:
+                        for text in vals[_SPAN_TEXT] or [None]:
                             rows.add((doc.value, _int(start), _int(end), _v(text)))
         return rows
 

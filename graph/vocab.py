@@ -23,6 +23,8 @@ LABEL = RDFS.label
 ALT_LABEL = SKOS.altLabel
 MT_LABEL = KKG.machineTranslatedLabel
 NAME_PREDICATES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SCHEMA.name, KKG.machineTranslatedLabel)
+# What a node is displayed as (aliases are searched, not displayed).
+LABEL_PREDICATES = (RDFS.label, KKG.machineTranslatedLabel, SCHEMA.name, SKOS.prefLabel)
 
 # Predicates that link resources but are provenance plumbing or external links, not relations.
 NON_RELATIONS = frozenset({
@@ -63,6 +65,9 @@ def pick_labels(rows) -> dict:
     return out
 
 
+# Outgoing statements an entity card shows in its header (names, links), not as facts.
+CARD_SKIP_OUT = frozenset(str(p) for p in (RDF.type, RDFS.label, SKOS.altLabel, SKOS.prefLabel, KKG.machineTranslatedLabel,
+                                           KKG.wikidata, KKG.courtListener, SCHEMA.url, SCHEMA.sameAs))
 # Incoming links an entity card does not list as facts: plumbing (mentions, evidence) and the
 # statement/allegation links shown in their own tabs. On a hub they are most of its in-links.
 CARD_SKIP_IN = frozenset(str(p) for p in (KKG.refersTo, KKG.mentions, RDF.subject, RDF.object, KKG.sourceDocument,
